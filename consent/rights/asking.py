@@ -39,6 +39,19 @@ YOU_CONDITIONAL = re.compile(r"с[ае]н[ыи]з")
 # «қайтарып аламыз», «жоямын»).
 DOING = re.compile(r"\w{2,}([ая]йу(сь)?|[аеяй]м[ыи][нз])")
 
+# Asking whether we can («можете», «сможете», «не могли бы вы», «вас не затруднит»; «шығара
+# аласыз ба», «жойып бересіз бе»; «Could you…»): a question in its form, asked of us politely,
+# which waits for the person's link (sentences.asked_of_us). A courtesy tag after it takes
+# nothing off that question: «Можете отписать меня от рассылки, пожалуйста?» asks as «Можете
+# отписать меня от рассылки?» does (pieces.untagged). Folded.
+CAN_YOU = word_set("можете сможете затруднит")
+COULD = word_set("могли смогли могла смогла мог смог")  # with «бы»
+ABLE_KAZAKH = ("аласы", "бересиз")
+# English asks us as Russian «можете ли вы» does: «Can you stop emailing me?», «Could you
+# please delete my data?», «Would you remove me from the list?» (not «Can I…», which asks
+# whether the writer can: whether.py). A modal, then «you», «please» between them or not.
+POLITE_ENGLISH = word_set("can could would will")
+
 # A tag's words, as words() reads them (Latin «ok» as «ок»): agreeing («хорошо», «ладно», «ок»,
 # «договорились», «жарай ма», «жақсы ма», «келістік пе»), or a courtesy («пожалуйста», «please»)
 # asked with the «?» of a tone, not of a question.
@@ -59,6 +72,19 @@ def imperative(word: str) -> bool:
     """Whether the (folded) word is the imperative of «вы» or «сіз», not a greeting's."""
     return word not in COURTESY and bool(
         RUSSIAN_ASKING.fullmatch(word) or KAZAKH_ASKING_FORM.fullmatch(word)
+    )
+
+
+def can_you(folded: list[str]) -> bool:
+    """Whether a sentence's words (`folded`, function words too) ask whether we can (CAN_YOU,
+    COULD with «бы», ABLE_KAZAKH, POLITE_ENGLISH before «you»)."""
+    return (
+        any(word in CAN_YOU or word.startswith(ABLE_KAZAKH) for word in folded)
+        or bool(COULD & set(folded) and "бы" in folded)
+        or any(
+            modal in POLITE_ENGLISH and "you" in folded[at + 1 : at + 3]
+            for at, modal in enumerate(folded)
+        )
     )
 
 
