@@ -16,6 +16,11 @@ from .spelling import fold, word_set, words
 RUSSIAN_ASKING = re.compile(r"\w{2,}[иыйь]те(сь)?")
 # The Kazakh imperative of «сіз» («айтыңыз», «беріңізші», «хабарласыңыздар»): ң as н.
 KAZAKH_ASKING_FORM = re.compile(r"\w{2,}н[ыи]з(дар|дер)?(шы|ши)?")
+# The Kazakh past of «сіз», which ends as the imperative does («шығар-ды-ңыз», «жой-ды-ңыз»,
+# «тоқтат-ты-ңыз», «кес-ті-ңіз»): it tells what was done and asks nothing («Мені тізімнен
+# шығардыңыз, ok?»). «-ды» after a vowel or a voiced sound, «-ты» after a voiceless one: a stem's
+# own «т» before the imperative's ending is no past («тоқтатыңыз», «айтыңыз»). Folded.
+KAZAKH_PAST_YOU = re.compile(r"(д[ыи]|[кпстшфх]т[ыи])н[ыи]з(дар|дер)?$")
 # A Russian infinitive, as a subject line asks («Отписаться от рассылки и удалить телефон»).
 # Not a noun in «-ость», «-есть» («новость», «возможность»).
 INFINITIVE = re.compile(r"\w{2,}(ть|чь)(ся|сь)?")  # not «-ти»: Kazakh's «-ті», «Құрметті»
@@ -101,11 +106,11 @@ def tag_length(folded: list[str]) -> int:
 def closes_a_request(tag: list[str], clause: list[str]) -> bool:
     """Whether the courtesy `tag` (folded words) closes a request: `clause`, the words of the
     clause before it, asks us (an imperative, not the conditional of «you», which asks politely
-    and waits for the link: «шығарсаңыз бола ма?»; a word of asking; the act done as it is
-    said), or, after a tag of agreeing only, names the act in the infinitive («Отписаться от
-    рассылки, пожалуйста?»)."""
+    and waits for the link: «шығарсаңыз бола ма?», nor the past of «сіз», «шығардыңыз, ok?»; a
+    word of asking; the act done as it is said), or, after a tag of agreeing only, names the act
+    in the infinitive («Отписаться от рассылки, пожалуйста?»)."""
     asks = any(
-        (imperative(word) and not YOU_CONDITIONAL.search(word))
+        (imperative(word) and not (YOU_CONDITIONAL.search(word) or KAZAKH_PAST_YOU.search(word)))
         or word in ASKING_WORDS
         or DOING.fullmatch(word)
         for word in clause
