@@ -16,6 +16,11 @@ from .spelling import fold, word_set, words
 RUSSIAN_ASKING = re.compile(r"\w{2,}[иыйь]те(сь)?")
 # The Kazakh imperative of «сіз» («айтыңыз», «беріңізші», «хабарласыңыздар»): ң as н.
 KAZAKH_ASKING_FORM = re.compile(r"\w{2,}н[ыи]з(дар|дер)?(шы|ши)?")
+# The Kazakh past of «сіз», which ends as the imperative does («шығар-ды-ңыз», «жой-ды-ңыз»,
+# «тоқтат-ты-ңыз», «кес-ті-ңіз»): it tells what was done and asks nothing («Мені тізімнен
+# шығардыңыз, ok?»). «-ды» after a vowel or a voiced sound, «-ты» after a voiceless one: a stem's
+# own «т» before the imperative's ending is no past («тоқтатыңыз», «айтыңыз»). Folded.
+KAZAKH_PAST_YOU = re.compile(r"(д[ыи]|[кпстшфх]т[ыи])н[ыи]з(дар|дер)?$")
 # A Russian infinitive, as a subject line asks («Отписаться от рассылки и удалить телефон»).
 # Not a noun in «-ость», «-есть» («новость», «возможность»).
 INFINITIVE = re.compile(r"\w{2,}(ть|чь)(ся|сь)?")  # not «-ти»: Kazakh's «-ті», «Құрметті»
@@ -38,6 +43,19 @@ YOU_CONDITIONAL = re.compile(r"с[ае]н[ыи]з")
 # «отписываюсь»: -аю, -яю, folded -айу, -яйу), Kazakh's («бас тартамын», «кері аламын»,
 # «қайтарып аламыз», «жоямын»).
 DOING = re.compile(r"\w{2,}([ая]йу(сь)?|[аеяй]м[ыи][нз])")
+
+# Asking whether we can («можете», «сможете», «не могли бы вы», «вас не затруднит»; «шығара
+# аласыз ба», «жойып бересіз бе»; «Could you…»): a question in its form, asked of us politely,
+# which waits for the person's link (sentences.asked_of_us). A courtesy tag after it takes
+# nothing off that question: «Можете отписать меня от рассылки, пожалуйста?» asks as «Можете
+# отписать меня от рассылки?» does (pieces.untagged). Folded.
+CAN_YOU = word_set("можете сможете затруднит")
+COULD = word_set("могли смогли могла смогла мог смог")  # with «бы»
+ABLE_KAZAKH = ("аласы", "бересиз")
+# English asks us as Russian «можете ли вы» does: «Can you stop emailing me?», «Could you
+# please delete my data?», «Would you remove me from the list?» (not «Can I…», which asks
+# whether the writer can: whether.py). A modal, then «you», «please» between them or not.
+POLITE_ENGLISH = word_set("can could would will")
 
 # A tag's words, as words() reads them (Latin «ok» as «ок»): agreeing («хорошо», «ладно», «ок»,
 # «договорились», «жарай ма», «жақсы ма», «келістік пе»), or a courtesy («пожалуйста», «please»)
@@ -62,6 +80,19 @@ def imperative(word: str) -> bool:
     )
 
 
+def can_you(folded: list[str]) -> bool:
+    """Whether a sentence's words (`folded`, function words too) ask whether we can (CAN_YOU,
+    COULD with «бы», ABLE_KAZAKH, POLITE_ENGLISH before «you»)."""
+    return (
+        any(word in CAN_YOU or word.startswith(ABLE_KAZAKH) for word in folded)
+        or bool(COULD & set(folded) and "бы" in folded)
+        or any(
+            modal in POLITE_ENGLISH and "you" in folded[at + 1 : at + 3]
+            for at, modal in enumerate(folded)
+        )
+    )
+
+
 def tag_length(folded: list[str]) -> int:
     """How many of a sentence's last words (`folded`, its words) are a courtesy tag, 0 when
     none is: words of AGREEING or MAY, with particles (IN_TAGS) beside them."""
@@ -75,11 +106,11 @@ def tag_length(folded: list[str]) -> int:
 def closes_a_request(tag: list[str], clause: list[str]) -> bool:
     """Whether the courtesy `tag` (folded words) closes a request: `clause`, the words of the
     clause before it, asks us (an imperative, not the conditional of «you», which asks politely
-    and waits for the link: «шығарсаңыз бола ма?»; a word of asking; the act done as it is
-    said), or, after a tag of agreeing only, names the act in the infinitive («Отписаться от
-    рассылки, пожалуйста?»)."""
+    and waits for the link: «шығарсаңыз бола ма?», nor the past of «сіз», «шығардыңыз, ok?»; a
+    word of asking; the act done as it is said), or, after a tag of agreeing only, names the act
+    in the infinitive («Отписаться от рассылки, пожалуйста?»)."""
     asks = any(
-        (imperative(word) and not YOU_CONDITIONAL.search(word))
+        (imperative(word) and not (YOU_CONDITIONAL.search(word) or KAZAKH_PAST_YOU.search(word)))
         or word in ASKING_WORDS
         or DOING.fullmatch(word)
         for word in clause

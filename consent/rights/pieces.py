@@ -11,7 +11,7 @@ courtesy tag that closes a request with its «?» (untagged, asking.py): «От�
 
 import re
 
-from .asking import closes_a_request, tag_length
+from .asking import can_you, closes_a_request, tag_length
 from .spelling import WORD, fold, unlinked, words
 
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
@@ -37,9 +37,10 @@ def untagged(piece: str) -> str:
     """`piece`, one sentence, with the courtesy tag that closes it and its «?» blanked, when the
     clause before the tag asks us something (asking.closes_a_request): «Удалите мои данные,
     хорошо?», «Хабарламалардан шығарыңыз жарай ма?». A question stays one: «Вы отписали меня,
-    хорошо?», «Удалить мои данные, можно?», «Деректерімді жоюға бола ма?»."""
-    if not ASKED.search(piece):
-        return piece
+    хорошо?», «Удалить мои данные, можно?», «Деректерімді жоюға бола ма?», and so does one whether
+    we can, asked politely: «Можете отписать меня от рассылки, пожалуйста?»."""
+    if not ASKED.search(piece) or can_you([fold(word) for word in words(piece)]):
+        return piece  # no «?», or that of a question whether we can (asking.can_you)
     written = list(WORD.finditer(piece))
     # Only the last words are read: a tag is a few words long, a sentence may be a whole line.
     folded = [[fold(word) for word in words(found[0])] for found in written[-TAG_WORDS:]]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from .asking import YOU_CONDITIONAL
+from .asking import COULD, YOU_CONDITIONAL, can_you
 from .pieces import ASKED, CLAUSE_END, pieces
 from .spelling import FUNCTION_WORDS, fold, word_set, words
 
@@ -118,15 +118,10 @@ OWN_NOUN = re.compile(
 # Asking whether we can («можете», «сможете», «могли бы», «не затруднит», «будьте добры»,
 # «могу ли я попросить»; «жоя аласыз ба», «жойып бересіз бе», «жоюыңызды сұрай аламын ба»), or
 # thanking beforehand for it («буду благодарна, если вы удалите»): the «если» of thanks asks,
-# it does not suppose. Folded.
-ABLE = word_set("можете сможете затруднит будьте попросить сурай")
+# it does not suppose. Folded. «можете», «могли бы», «аласыз», «Could you»: asking.can_you,
+# which pieces.untagged reads too; the words of asking with no question in them, here.
+ABLE = word_set("будьте попросить сурай")
 GRATEFUL = word_set("благодарна благодарен благодарны признательна признателен признательны")
-COULD = word_set("могли смогли могла смогла мог смог")  # with «бы»
-ABLE_KAZAKH = ("аласы", "бересиз")
-# English asks us as Russian «можете ли вы» does: «Can you stop emailing me?», «Could you
-# please delete my data?», «Would you remove me from the list?» (not «Can I…», which asks
-# whether the writer can: whether.py). A modal, then «you», «please» between them or not.
-POLITE_ENGLISH = word_set("can could would will")
 # The «не» of «не могли бы вы», «вас не затруднит» is politeness, not a negation.
 POLITE_NOT = COULD | word_set("затруднит сложно трудно")
 # A Kazakh verb in the conditional of «you» (asking.YOU_CONDITIONAL) that ends its sentence, or
@@ -158,7 +153,7 @@ class Sentence:
     # «мне»), "" at the clause's end
     following: tuple[str, ...]
     own: bool = False  # it names the writer or what is theirs (OWN, OWN_NOUN)
-    able: bool = False  # it asks whether we can, or thanks beforehand (ABLE, COULD, GRATEFUL)
+    able: bool = False  # it asks whether we can, or thanks beforehand (can_you, ABLE, GRATEFUL)
     wished: bool = False  # it holds «бы»: «если бы вы удалили» wishes, it does not report
     urged: frozenset[int] = frozenset()  # the clauses that hold a word of URGING
 
@@ -242,13 +237,8 @@ def _own_and_able(folded):
     whether we can or thank beforehand for it (see OWN, ABLE)."""
     own = any(word in OWN or OWN_NOUN.fullmatch(word) for word in folded)
     own = own or any(pair == ("мен", "туралы") for pair in pairwise(folded))
-    able = any(word in ABLE or word.startswith(ABLE_KAZAKH) for word in folded)
-    able = able or any(
-        modal in POLITE_ENGLISH and "you" in folded[at + 1 : at + 3]
-        for at, modal in enumerate(folded)
-    )
-    could = COULD & set(folded) and "бы" in folded
-    return own, able or bool(could or (GRATEFUL & set(folded) and "если" in folded))
+    able = can_you(folded) or any(word in ABLE for word in folded)
+    return own, able or bool(GRATEFUL & set(folded) and "если" in folded)
 
 
 def questioned(sentence: Sentence, start: int, end: int) -> bool:

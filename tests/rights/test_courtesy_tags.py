@@ -92,6 +92,12 @@ def test_a_withdrawal_closed_by_a_courtesy_tag_stops_processing_as_it_arrives(pe
     "Вы отписали меня, хорошо?",
     "Мені тізімнен шығардыңыздар ма?",
     "Мені тізімнен шығардыңыздар, жарай ма?",
+    # The past of «сіз» ends as the imperative does («шығар-ды-ңыз», «шығар-ыңыз»): what was done.
+    "Мені таратылымнан шығардыңыз, ok?",
+    "Мені тізімнен шығардыңыздар, ок?",
+    "Келісімімді кері қайтарып алдыңыз, жарай ма?",
+    "Хабарламаларды тоқтаттыңыз, жақсы ма?",
+    "Хабарлама жіберуді тоқтаттыңыз, ok?",
     "Удалить мои данные, можно?",  # whether the writer can
     "Скажите, удалить мои данные можно?",
     "Отписаться от рассылки, можно?",
@@ -107,7 +113,16 @@ def test_a_question_with_or_without_a_tag_stays_a_question(person, body):
 
 @pytest.mark.parametrize("body", [
     "Можете ли вы отписать меня, хорошо?",
+    # Whether we can, with no «ли»: the «?» is the question's, a tag or none («Можете отписать
+    # меня от рассылки?» waits for the link too), and a courtesy beside it changes nothing.
+    "Вы можете отписать меня от рассылки, пожалуйста?",
+    "Можете отписать меня от рассылки, хорошо?",
+    "Сможете отписать меня от рассылки, ладно?",
+    "Не могли бы вы отписать меня от рассылки, пожалуйста?",
+    "Вас не затруднит отписать меня от рассылки, пожалуйста?",
+    "Could you unsubscribe me from the newsletter, please?",
     "Мені таратылымнан шығарсаңыз бола ма?",  # the conditional of «you» asks politely
+    "Мені таратылымнан шығара аласыз ба, жарай ма?",
 ])  # fmt: skip
 def test_a_stop_asked_politely_with_a_tag_still_waits_for_the_link(person, body):
     ticket = ingest(message(QUESTION, body=body))
