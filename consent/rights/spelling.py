@@ -104,7 +104,7 @@ BLOCKERS = frozenset({"не", "ни", "почему", "зачем", "как", "�
                       "not", "dont", "didnt", "never"})  # fmt: skip
 # English words kept as written rather than read as transliterated: those the rules name, and
 # common ones that would read as Russian or Kazakh words («no» as «но», «was» as «вас»), and
-# the words of a polite English question (sentences.POLITE_ENGLISH: «Can you stop emailing me?»).
+# the words of a polite English question (asking.POLITE_ENGLISH: «Can you stop emailing me?»).
 # Not «men» and «bar», Kazakh's «I» and «there is» in Latin letters far more often than English
 # words: kept, «Men turaly qandai derekter saqtalğan?», «…mälimetter bar?» asked for nothing.
 ENGLISH = frozenset(word for word in FUNCTION_WORDS | BLOCKERS if word.isascii()) | word_set(

@@ -131,7 +131,7 @@ def test_an_english_stop_asked_politely_waits_for_the_link_as_its_russian_twin(
 ):
     """«Can you stop emailing me?» opened "other", fifteen working days of news, while its
     Russian twin is an unsubscribe that waits for the person's link (test_asked_politely.py):
-    «can/could/would/will you» asks us as «можете ли вы» does (sentences.POLITE_ENGLISH)."""
+    «can/could/would/will you» asks us as «можете ли вы» does (asking.POLITE_ENGLISH)."""
     twin = recognise("", russian)
     assert (recognise("", body).kind, recognise("", body).asked) == (twin.kind, twin.asked)
     ticket = ingest(message("", body=body))

@@ -5,9 +5,9 @@ nothing of our news (compliance L7, L15): each below unsubscribed the writer as 
 of anyone's: with «my» in the singular («хабарламамды өшіріңіз», delete my message) they are the
 writer's, not our news (news_stops.writers_own). And a negated verb of a phrase is never matched
 by a word whose negation syllable is something else, as a slip: «жазбаңыз» (do not write) read
-«жазған» (wrote), «жібермеңіз» (do not send) «жіберген» (sent) (phrases.KAZAKH_VERB); nor by
+«жазған» (wrote), «жібермеңіз» (do not send) «жіберген» (sent) (verb_forms.KAZAKH_VERB); nor by
 the same verb in the past, which tells what was or was not done: «Мен жазбадым» (I did not
-write) is no «жазбаңыз» (phrases.KAZAKH_PAST)."""
+write) is no «жазбаңыз» (verb_forms.KAZAKH_PAST)."""
 
 import pytest
 
