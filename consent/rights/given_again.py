@@ -93,3 +93,13 @@ def stands_told(again: dict[str, LedgerEntry], child: str = "") -> list[str]:
         else:
             told.append(str(STANDS_NEWS if code == MARKETING else STANDS) % named)
     return told
+
+
+def others_withdrawn(ticket: Ticket, subject: Subject, again: dict[str, LedgerEntry]) -> bool:
+    """Whether the request withdrew a consent of `subject` besides those given again since: the
+    letter of a withdrawal of every consent says «your other consents are withdrawn» only then
+    (with the news alone in force, then given again, it said so of none)."""
+    rows = LedgerEntry.objects.filter(
+        subject=subject, kind=LedgerEntry.Kind.WITHDRAW, reason=ticket.reference
+    )
+    return rows.exclude(purpose__in=list(again)).exists()

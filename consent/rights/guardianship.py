@@ -34,7 +34,7 @@ from .destroyed_told import destroyed_tell
 from .disclosure import disclosure_record
 from .erasure import guardian_erase, subject_destroy, subject_keep_only_for
 from .forgetting import requests_forget
-from .given_again import given_again, last_word, stands_told
+from .given_again import given_again, last_word, others_withdrawn, stands_told
 from .models import Ticket
 
 HELD_AS_GUARDIAN = _(
@@ -165,15 +165,18 @@ WARD_OTHERS = _(
 )
 
 
-def ward_told(row, purpose: str, kept: list[str], again: dict | None = None) -> str:
+def ward_told(
+    row, purpose: str, kept: list[str], again: dict | None = None, others: bool = True
+) -> str:
     """What a parent is told of the child of guardian row `row` once their withdrawal of
     `purpose` (its name; "" for every one) is carried out: the child's consents `kept` still
     stand, or none does and the child's data is destroyed; each consent given again since the
     parent's last word on it (`again`, given_again.given_again) stands, and the parent is told
-    how to withdraw it. In the active language."""
+    how to withdraw it; the others withdrawn are told of only where there were (`others`,
+    given_again.others_withdrawn). In the active language."""
     if again:
         told = stands_told(again, child=child_named(row))
-        if not purpose:  # every consent: the others are withdrawn
+        if not purpose and others:  # every consent: the others are withdrawn
             told.append(str(WARD_OTHERS) % {"child": child_named(row)})
         return "\n\n".join(told)
     if kept:
@@ -198,7 +201,8 @@ def wards_carry_out(ticket: Ticket, *, actor: AbstractBaseUser | None) -> list[s
         kept = gate.consents_standing(child)
         again = given_again(ticket, child) if kept else {}
         with translation.override(ticket.language):
-            told.append(ward_told(row, ticket.get_purpose_display(), kept, again))
+            others = others_withdrawn(ticket, child, again)
+            told.append(ward_told(row, ticket.get_purpose_display(), kept, again, others))
         if kept:
             subject_keep_only_for(child, kept, request_ref=ticket.reference, actor=actor)
         else:

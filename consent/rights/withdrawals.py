@@ -13,7 +13,7 @@ from consent.core import gate
 from .answers import DESTROYED_UNDER_ADDRESS, ticket_destroy
 from .closing import require_open, ticket_close
 from .erasure import subject_keep_only_for
-from .given_again import asked_purposes, given_again, stands_told
+from .given_again import asked_purposes, given_again, others_withdrawn, stands_told
 from .guardianship import guardian_only, ticket_withdraw_guardian, ward_told, wards_carry_out
 from .models import Ticket
 from .self_acting import withdrawal_stop
@@ -58,12 +58,13 @@ def ticket_withdraw(ticket: Ticket, *, actor: AbstractBaseUser | None, words: st
         # None when nothing keeps the data: a consent to processing abroad given again alone.
         again = given_again(ticket, ticket.subject) if kept else {}
         if ticket.guardian_id:  # a parent's for the child (the desk): told of the child
-            outcome = ward_told(ticket.guardian, ticket.get_purpose_display(), kept, again)
+            others = others_withdrawn(ticket, ticket.subject, again)
+            outcome = ward_told(ticket.guardian, ticket.get_purpose_display(), kept, again, others)
         elif again:
             # Given again since the person's last word on it: it stands, and they are told so.
             told = stands_told(again)
-            if not ticket.purpose:  # every consent: the others are withdrawn
-                told.append(str(OTHERS_WITHDRAWN))
+            if not ticket.purpose and others_withdrawn(ticket, ticket.subject, again):
+                told.append(str(OTHERS_WITHDRAWN))  # every consent: the others are withdrawn
             outcome = "\n\n".join([*told, *children])
         elif not kept:
             outcome = "\n\n".join([str(DESTROYED_UNDER_ADDRESS), *children])

@@ -137,6 +137,25 @@ def test_every_consent_withdrawn_keeps_what_the_news_given_again_need(
     assert NEWS_STAND[lang] in text(answer) and OTHERS_WITHDRAWN[lang] in text(answer)
 
 
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_with_the_news_alone_in_force_no_other_consent_is_said_withdrawn(
+    client, texts, make_subject, time_machine, carry_out, lang
+):
+    """Every consent withdrawn when the news alone stood, the news given again since: her letter
+    said «your other consents are withdrawn» of none."""
+    asel = make_subject(full_name="Әсел Қасымова", email=ASEL)
+    consent_grant(asel, texts[MARKETING], language=lang, source=Source.NEWSLETTER_FORM)
+    web_request(client, lang, "withdraw")
+    ticket = confirm(client, lang)
+    day(time_machine, 2)
+    subscribed_again(lang)
+
+    [answer] = carry_out(ticket)
+
+    assert gate.may_process(asel, MARKETING)
+    assert NEWS_STAND[lang] in text(answer) and OTHERS_WITHDRAWN[lang] not in text(answer)
+
+
 def test_without_a_consent_given_again_everything_is_stopped_and_destroyed(
     client, person, time_machine, carry_out
 ):
