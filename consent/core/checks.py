@@ -257,7 +257,7 @@ def _hours(offset: timedelta) -> str:
 
 @database_check(named=True)
 def check_form_texts(app_configs, **kwargs):
-    """Art. 8(4)(2): each public form's consent texts name the data that form collects. Read
+    """Art. 8(4)(7): each public form's consent texts name the data that form collects. Read
     from the database, so a database check, run only where the command names a database
     (`migrate` does, at every release, before it changes anything; `check --database
     default`): the release's `check --deploy`, which runs before `migrate` and stops at a

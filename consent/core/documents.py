@@ -28,6 +28,24 @@ def _listing(items):
     return "; ".join(items) if items else _("none")
 
 
+def _evidence():
+    """The proof of each consent (Art. 8(1), 25(2)(5)): the ledger keeps, with every consent
+    given or withdrawn, the IP address and the browser it came from (ledger._request_meta),
+    data about the person that no purpose's list names; the approved list and the register
+    named none of it (compliance L4, L17)."""
+    return (_("Proof of consent"), [
+        (_("Purpose"), _("proving that a consent was given or withdrawn, by whom, to which "
+                         "text and when (Art. 8(1) and 25(2)(5) of the Law)")),
+        (_("Personal data"), _("for each consent given or withdrawn: its time, the consent "
+                               "text's version and its SHA-256, the name the text was shown "
+                               "with, the IP address and the browser it was sent from, the "
+                               "form")),
+        (_("Legal basis"), _("the operator's duty to prove that consent was obtained "
+                             "(Art. 25(2)(5) of the Law)")),
+        (_("Term"), _("as long as the person's data is kept: destroyed with them")),
+    ])  # fmt: skip
+
+
 def _data_list(language):
     op = operator(language)
     blocks = [(
@@ -43,6 +61,7 @@ def _data_list(language):
             (_("Legal basis"), p["basis"]),
             (_("Term"), p["term"]),
         ]))  # fmt: skip
+    blocks.append(_evidence())
     title = _("List of personal data necessary and sufficient for the operator's tasks")
     return title, blocks
 
@@ -68,6 +87,12 @@ def _register(language):
             (_("Where the data is stored"), op["data_location"]),
             (_("Cross-border transfer"), _listing(p["abroad"])),
         ]))  # fmt: skip
+    heading, rows = _evidence()
+    blocks.append((heading, [*rows,
+        (_("Recipients (third parties)"), _("none")),
+        (_("Where the data is stored"), op["data_location"]),
+        (_("Cross-border transfer"), _("none")),
+    ]))  # fmt: skip
     # The nightly copies hold every purpose's data past its term, a correction or a
     # destruction (docs/deploy/backups.md): a store of its own, with its own term.
     kept = backups(language)

@@ -1,4 +1,4 @@
-"""Whether each public form's consent texts name the data that form collects (Art. 8(4)(2),
+"""Whether each public form's consent texts name the data that form collects (Art. 8(4)(7),
 compliance L3). A text published before the forms named their own lists holds its purpose's
 whole list in its bodies, and a text frozen before its purpose's list changed names the old
 list: the form shows it as it is until a new version is published, and nothing told the

@@ -124,6 +124,15 @@ def _purposes_block(language):
             lines.append("- " + _("Publication in publicly available sources: yes."))
         else:
             lines.append("- " + _("Publication in publicly available sources: no."))
+    # The ledger's proof of each consent given or withdrawn on the site (ledger._request_meta):
+    # data about the person that no purpose's list names (compliance L4, L17).
+    lines.append(
+        _(
+            "With each consent given or withdrawn on the site's pages, the operator keeps "
+            "as its proof the time, the IP address and the browser it was sent from, for "
+            "as long as your data are kept (Art. 25(2)(5) of the Law)."
+        )
+    )
     return "\n".join(lines)
 
 

@@ -117,7 +117,7 @@ def data_listed(text: ConsentText, language: str, fields: Iterable[str]) -> str:
 def data_named(text: ConsentText, fields: Iterable[str] | None = None) -> list[str]:
     """The data items (codes) the text names when shown with a form collecting `fields`: the
     purpose's items the form collects, all of them by default. A text published before named
-    its purpose's whole list, on every form (Art. 8(4)(2): what the form collects, no more)."""
+    its purpose's whole list, on every form (Art. 8(4)(7): what the form collects, no more)."""
     own = list(text.facts.get("fields") or PURPOSES[text.purpose].fields)
     if not text.data_names and text.is_published:
         return own

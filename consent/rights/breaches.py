@@ -1,4 +1,4 @@
-"""The breach register (Art. 20-1; compliance L21): the regulator is told within one working
+"""The breach register (Art. 25(2)(8); compliance L21): the regulator is told within one working
 day of detection."""
 
 from datetime import UTC, date, datetime

@@ -54,7 +54,7 @@ def digest_on(time_machine, moment):
 def test_a_breach_due_and_not_yet_reported_is_in_the_officers_digest(
     officer, db, time_machine, moment, listed
 ):
-    """The regulator is to hear of a breach within one working day of detection (Art. 20-1):
+    """The regulator is to hear of a breach within one working day of detection (Art. 25(2)(8)):
     the digest listed requests only, so a breach due today reached no one's inbox. It is now in
     every digest from its due day (the local date in Almaty) until the regulator is told."""
     time_machine.move_to("2026-12-09 15:00+05:00", tick=False)

@@ -1,4 +1,4 @@
-"""The breach register (Art. 20-1; compliance L21)."""
+"""The breach register (Art. 25(2)(8); compliance L21)."""
 
 from django.contrib import admin
 from django.utils.html import format_html
