@@ -1,0 +1,76 @@
+"""Retention on one host while a person writes through another (compliance L5, L14).
+
+The nightly job reads its plan first and writes after, person by person: minutes apart on a large
+database. A person whose consent had ended, who sent the contact form again through host A while
+host B's retention ran, had the consent they had just given expired at once (an `expire` row
+after their new `grant`), and was then destroyed with the message they had just sent. Each
+person is now locked and asked again before retention writes anything about them."""
+
+import subprocess
+import time
+
+import pytest
+
+from tests.live import PYTHON, ROOT, live_database, query, running_host, shell, site_env
+
+pytestmark = pytest.mark.live
+
+EMAIL = "dana@example.kz"
+ENDED = f"""
+from datetime import timedelta
+from django.utils import timezone
+from consent.core.models import LedgerEntry, Source, Subject
+from consent.core.purposes import SERVICE
+from consent.core.texts import current_texts
+long_ago = timezone.now() - timedelta(days=3 * 365 + 1)
+dana = Subject.objects.create(full_name="Дана Омарова", email="{EMAIL}", language="kk")
+LedgerEntry.objects.bulk_create([LedgerEntry(
+    subject=dana, purpose=SERVICE, kind="grant", text=current_texts()[SERVICE],
+    source=Source.CONTACT_FORM, at=long_ago, expires_at=long_ago + timedelta(days=3 * 365))])
+"""
+# Host A: the contact form's operation, sent and not yet committed when retention starts.
+SENDING = f"""
+from django.db import transaction
+from consent.core.models import Source
+from consent.core.submissions import submission_record
+transaction.set_autocommit(False)
+submission_record(source=Source.CONTACT_FORM, language="kk", request=None,
+                  data={{"full_name": "Дана Омарова", "email": "{EMAIL}", "message": "Сәлем"}},
+                  consents={{"service": True}})
+"""
+SENT = "from django.db import transaction; transaction.commit(); transaction.set_autocommit(True)"
+
+
+def waiting_for_a_lock(url):
+    return query(url, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                      "AND wait_event_type = 'Lock'")[0][0]  # fmt: skip
+
+
+def test_a_person_who_writes_while_retention_runs_is_neither_expired_nor_destroyed(
+    django_db_blocker,
+):
+    with django_db_blocker.unblock(), live_database() as url:
+        env = site_env(url)
+        shell(ENDED, env)
+        with running_host(env) as host_a:
+            host_a.ask(SENDING)
+            retention = subprocess.Popen([PYTHON, "manage.py", "enforce_retention"], cwd=ROOT,
+                                         env=env, stdout=subprocess.PIPE, text=True,
+                                         stderr=subprocess.STDOUT)  # fmt: skip
+            for _ in range(600):  # until host B's retention waits for Dana's row
+                if waiting_for_a_lock(url) or retention.poll() is not None:
+                    break
+                time.sleep(0.1)
+            host_a.ask(SENT)
+            said = retention.communicate(timeout=120)[0]
+        assert retention.returncode == 0, said
+        people = query(url, f"SELECT id FROM consent_subject WHERE email = '{EMAIL}'")
+        assert len(people) == 1, said  # not destroyed with what she had just sent
+        [(person,)] = people
+        # Her consent stands: the latest event of the service purpose is the grant she just gave.
+        events = query(url, f"SELECT kind FROM consent_ledgerentry WHERE subject_id = {person} "
+                            "AND purpose = 'service' ORDER BY id")  # fmt: skip
+        assert events == [("grant",), ("grant",)], said
+        assert query(url, f"SELECT count(*) FROM consent_submission WHERE subject_id = {person}"
+                          " AND data->>'message' = 'Сәлем'") == [(1,)]  # fmt: skip
+        assert "did destroy subjects: []" in said
