@@ -263,6 +263,11 @@ def _past_term(subject_id: int, purpose: str, at: datetime) -> bool:
     return kind == LedgerEntry.Kind.GRANT and expires is not None and expires <= at
 
 
+def _standing(person: Subject, at: datetime) -> bool:
+    """Whether a form's held service consent now stands, or a block leaves it to staff."""
+    return gate.is_blocked(person, at) or gate.may_process(person, SERVICE, at)
+
+
 def _latest_consents(at):
     return LedgerEntry.objects.filter(pk__in=last_ids(at)).values_list(
         "subject_id", "purpose", "kind", "expires_at"
@@ -309,8 +314,10 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
             for submission in answered.filter(subject=subject).order_by("pk"):
                 submission_erase(submission, reason="purpose_achieved", request_ref=ref)
     for submission in Submission.objects.filter(pk__in=plan["unconsented"]).order_by("pk"):
-        with transaction.atomic():
-            submission_erase(submission, reason="consent_not_confirmed", request_ref=ref)
+        with transaction.atomic():  # a consent confirmed meanwhile has the form kept under it
+            person, now = submission.subject, max(at, timezone.now())
+            if subject_lock(person) and not _standing(person, now):  # locked, then read
+                submission_erase(submission, reason="consent_not_confirmed", request_ref=ref)
     # A purpose ended, expired or achieved: what no standing purpose lists goes, and the person
     # with it when none stands (a block or an open request leaves them to staff meanwhile).
     # Not only tonight's: the expiry is recorded once, so a person left to staff the night it
