@@ -4,8 +4,9 @@ The nightly job reads its plan first and writes after, person by person: minutes
 database. A person whose consent had ended, who sent the contact form again through host A while
 host B's retention ran, had the consent they had just given expired at once (an `expire` row
 after their new `grant`), and was then destroyed with the message they had just sent; a form
-whose held consent its owner confirmed meanwhile was erased as never confirmed. Each person is
-now locked and asked again before retention writes anything about them."""
+whose held consent its owner confirmed meanwhile was erased as never confirmed; a stranger's old
+request was forgotten as a stranger's although a form had just made him a person on record. Each
+person (or address) is now locked and asked again before retention writes anything about them."""
 
 import subprocess
 import time
@@ -70,6 +71,19 @@ erlan = Subject.objects.get(email="erlan@example.kz")
 subject_lock(erlan)
 consent_grant(erlan, current_texts()[SERVICE], language="kk", source=Source.SELF_SERVICE)
 """
+# A stranger's request, answered long before the grace period: retention forgets its words.
+STRANGER = """
+from datetime import timedelta
+from django.utils import timezone
+from consent.rights.models import Ticket
+from consent.rights.tickets import ticket_open
+asked = ticket_open(kind="access", email="nurlan@example.kz", language="ru", channel="web",
+                    message="Что вы обо мне храните?")
+Ticket.objects.filter(pk=asked.pk).update(status=Ticket.Status.NO_DATA,
+                                          closed_at=timezone.now() - timedelta(days=40))
+"""
+# Host A: the same address sends the contact form, which makes him a person on record.
+WRITING = SENDING.replace(EMAIL, "nurlan@example.kz")
 SENT = "from django.db import transaction; transaction.commit(); transaction.set_autocommit(True)"
 
 
@@ -123,3 +137,10 @@ def test_a_form_whose_consent_is_confirmed_while_retention_runs_is_kept(django_d
                           "WHERE p.email = 'erlan@example.kz'")  # fmt: skip
         assert kept == [("Бағасы қанша?",)], said
         assert "did erase submissions without consent: []" not in said  # it was in the plan
+
+
+def test_a_strangers_request_is_kept_once_a_form_makes_him_a_person_meanwhile(django_db_blocker):
+    with django_db_blocker.unblock(), live_database() as url:
+        said = retention_meanwhile(url, STRANGER, WRITING)
+        asked = query(url, "SELECT email, message FROM consent_request WHERE type = 'access'")
+        assert asked == [("nurlan@example.kz", "Что вы обо мне храните?")], said
