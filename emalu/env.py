@@ -23,7 +23,7 @@ HOST = re.compile(rf"\*|\.?(?:{NAME})")
 # An entry of CSRF_TRUSTED_ORIGINS: a scheme, a host (or «*.» and a domain), a port; no path.
 ORIGIN = re.compile(rf"https?://(?:\*\.)?(?:{NAME})(?::[0-9]+)?")
 # SITE_URL: a scheme and a host (a port), at most a «/» after it: each mailed link is it and a path.
-SITE = re.compile(rf"https?://(?:{NAME})(?::[0-9]+)?/?")
+SITE = re.compile(rf"(?i:https?)://(?:{NAME})(?::[0-9]+)?/?")
 
 
 def _named(read):
