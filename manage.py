@@ -35,9 +35,25 @@ def wrong_user():
     )
 
 
+# The MTA's pipe (docs/deploy/mta-pipe.md) reads any status but 0 and 75 (EX_TEMPFAIL, as
+# consent/rights/management/commands/ingest_request_mail.py::TEMPFAIL) as the letter refused, and
+# returns it to its sender: a start refused (run as another user, the environment not read, a
+# variable malformed) is the host's fault, not the letter's, and the MTA keeps it for later.
+PIPED = "ingest_request_mail"
+TEMPFAIL = 75
+
+
+def stop(refused: str) -> None:
+    """Stop the command before it runs, with the one line that says why."""
+    if sys.argv[1:2] == [PIPED]:
+        print(refused, file=sys.stderr)
+        sys.exit(TEMPFAIL)
+    sys.exit(refused)
+
+
 if __name__ == "__main__":
     if refused := wrong_user():
-        sys.exit(refused)
+        stop(refused)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emalu.settings")
     from emalu.start import loaded, loading
 
@@ -58,7 +74,7 @@ if __name__ == "__main__":
     try:
         import_module(os.environ["DJANGO_SETTINGS_MODULE"])
     except ImproperlyConfigured as error:
-        sys.exit(f"{error}")
+        stop(f"{error}")
     # A command (a job, `release`, `migrate`) takes DATABASE_JOB_STATEMENT_TIMEOUT, not a page's.
     from emalu.db.process import commands_run_here
 

@@ -22,6 +22,8 @@ NAME = r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]"
 HOST = re.compile(rf"\*|\.?(?:{NAME})")
 # An entry of CSRF_TRUSTED_ORIGINS: a scheme, a host (or «*.» and a domain), a port; no path.
 ORIGIN = re.compile(rf"https?://(?:\*\.)?(?:{NAME})(?::[0-9]+)?")
+# SITE_URL: a scheme and a host (a port), at most a «/» after it: each mailed link is it and a path.
+SITE = re.compile(rf"(?i:https?)://(?:{NAME})(?::[0-9]+)?/?")
 
 
 def _named(read):
@@ -289,6 +291,22 @@ class Env(environ.Env):
             "after it, comma-separated, e.g. "
             "{var}=https://emaluplus-vko.kz,https://www.emaluplus-vko.kz."
         ))  # fmt: skip
+
+    def site_address(self, var, default):
+        """The site's address (SITE_URL), to which every mailed link is a path. One that leads
+        nowhere (empty, no scheme, no host, a path of its own: «/kk/kk/…») was refused only by
+        the web's start (`check --deploy`, emalu.W002): the timers' jobs and the mail intake of
+        a host started with it mailed every link so, a confirmation «/ru/requests/confirm/…»
+        with no site before it. Read here, it stops every command and worker alike; http://
+        stays the start's warning, which a host not yet behind TLS may silence."""
+        value = self(var, default=default)
+        if not SITE.fullmatch(value):
+            raise ImproperlyConfigured(
+                f"{var} is not the site's address (the value is not shown): https:// and its "
+                f"host name, nothing after it, e.g. {var}=https://emaluplus-vko.kz, the same on "
+                "every host; every link the site mails is it and a path."
+            )
+        return value
 
     def networks(self, var, default):
         """Addresses or CIDR networks (TRUSTED_PROXIES), each as the request's address is

@@ -35,7 +35,9 @@ SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key" if DEBUG else env
 SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.hosts("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.origins("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "https://emaluplus-vko.kz")
+SITE_URL = env.site_address(
+    "SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "https://emaluplus-vko.kz"
+)
 ADMIN_URL = env.path("ADMIN_URL", default="admin/")
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import local_date
 from consent.core import gate
 from consent.core.held import holds_service
-from consent.core.ledger import consent_achieve, consent_expire
+from consent.core.ledger import consent_achieve, consent_expire, subject_lock
 from consent.core.models import Held, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import PURPOSES, SERVICE
 
@@ -256,6 +256,18 @@ def _refusals_end(at, destroyed):
     return ended
 
 
+def _past_term(subject_id: int, purpose: str, at: datetime) -> bool:
+    """Whether the person's latest event of `purpose`, now, is still a grant past its term."""
+    latest = LedgerEntry.objects.filter(subject_id=subject_id, purpose=purpose).order_by("-id")
+    kind, expires = latest.values_list("kind", "expires_at").first() or (None, None)
+    return kind == LedgerEntry.Kind.GRANT and expires is not None and expires <= at
+
+
+def _standing(person: Subject, at: datetime) -> bool:
+    """Whether a form's held service consent now stands, or a block leaves it to staff."""
+    return gate.is_blocked(person, at) or gate.may_process(person, SERVICE, at)
+
+
 def _latest_consents(at):
     return LedgerEntry.objects.filter(pk__in=last_ids(at)).values_list(
         "subject_id", "purpose", "kind", "expires_at"
@@ -273,13 +285,23 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
     senders_renote()  # after a SECRET_KEY change, so that a destruction need not read them
     refusals_over = _refusals_end(at, set(plan["destroy"]))  # read before the forms go
     subjects = {s.pk: s for s in Subject.objects.filter(pk__in={sid for sid, _ in plan["expire"]})}
+    # Each person locked and asked again before anything is written: the plan is read before
+    # the first write, minutes before the last on a large database, and a person may give
+    # consent again, write or ask meanwhile (a form on another host): their new consent was
+    # expired at once, and they were destroyed with what they had just sent.
     for subject_id, purpose in plan["expire"]:
         with transaction.atomic():
-            consent_expire(subjects[subject_id], purpose, source=Source.RETENTION)
+            if subject_lock(subjects[subject_id]) and _past_term(subject_id, purpose, at):
+                consent_expire(subjects[subject_id], purpose, source=Source.RETENTION)
+    destroyed = []
     for subject_id in plan["destroy"]:
         with transaction.atomic():
-            subject = Subject.objects.get(pk=subject_id)
-            subject_destroy(subject, request_ref=ref)
+            subject = Subject.objects.select_for_update().filter(pk=subject_id).first()
+            again = retention_plan(max(at, timezone.now()), only=subject_id)  # what is written now
+            if subject is not None and subject_id in again["destroy"]:
+                subject_destroy(subject, request_ref=ref)
+                destroyed.append(subject_id)
+    plan["destroy"] = destroyed  # who was, for what follows and the command's report
     achieved = set()
     answered = Submission.objects.filter(pk__in=plan["answered"])
     for subject_id in sorted(set(answered.values_list("subject_id", flat=True))):
@@ -292,8 +314,10 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
             for submission in answered.filter(subject=subject).order_by("pk"):
                 submission_erase(submission, reason="purpose_achieved", request_ref=ref)
     for submission in Submission.objects.filter(pk__in=plan["unconsented"]).order_by("pk"):
-        with transaction.atomic():
-            submission_erase(submission, reason="consent_not_confirmed", request_ref=ref)
+        with transaction.atomic():  # a consent confirmed meanwhile has the form kept under it
+            person, now = submission.subject, max(at, timezone.now())
+            if subject_lock(person) and not _standing(person, now):  # locked, then read
+                submission_erase(submission, reason="consent_not_confirmed", request_ref=ref)
     # A purpose ended, expired or achieved: what no standing purpose lists goes, and the person
     # with it when none stands (a block or an open request leaves them to staff meanwhile).
     # Not only tonight's: the expiry is recorded once, so a person left to staff the night it

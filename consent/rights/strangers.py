@@ -23,7 +23,7 @@ from consent.core.files import file_delete
 from consent.core.guardians import guardians_at
 from consent.core.mail import CONFIRM_LINK_WORKS, CONFIRMS
 from consent.core.models import Subject
-from consent.core.subjects import normalise_email
+from consent.core.subjects import address_lock, normalise_email
 
 from .dealt_with import answered_before
 from .forgetting import requests_forget
@@ -90,8 +90,18 @@ def strangers_forget(tickets: list[int], links: list[str], at: datetime) -> None
     for ticket in Ticket.objects.filter(pk__in=tickets).order_by("pk"):
         with transaction.atomic():
             address = normalise_email(ticket.email)
-            requests_forget(Ticket.objects.filter(pk=ticket.pk))
-            _mail_forget(address, at, at)
+            if _nobodys(address):
+                requests_forget(Ticket.objects.filter(pk=ticket.pk))
+                _mail_forget(address, at, at)
     for address in links:
         with transaction.atomic():
-            _mail_forget(address, at, at - CONFIRM_LINK_WORKS)
+            if _nobodys(address):
+                _mail_forget(address, at, at - CONFIRM_LINK_WORKS)
+
+
+def _nobodys(address: str) -> bool:
+    """Whether no one on record holds `address` now, asked under its lock: a form sent through
+    another host while retention ran made them a person, whose earlier request is theirs to
+    keep (it was forgotten as a stranger's, read minutes before)."""
+    address_lock(address)
+    return not Subject.objects.filter(email__address=address).exists()
