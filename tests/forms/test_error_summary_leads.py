@@ -1,0 +1,66 @@
+"""A link of the error summary, tapped on a phone (or followed with Enter), leads into its field
+with the field's name, hint and message in view above the box. The browser scrolled the box
+itself to the top of the screen: on a phone held upright or on its side the visitor met an empty
+box, its name and what was wrong with it scrolled away above (static/js/error-summary.js)."""
+
+import pytest
+
+from tests.pages import submit
+
+pytestmark = [pytest.mark.live, pytest.mark.browser]
+
+# Each of the field's parts (its name or legend, hint, message) and its control: whether all of
+# it is on the screen, and whether the control has the focus.
+IN_VIEW = """(id) => {
+  const control = document.getElementById(id);
+  const field = control.closest('fieldset, .field');
+  const named = ':scope > legend, :scope > label, .hint, .error-message';
+  const parts = [...field.querySelectorAll(named)];
+  const seen = e => { const r = e.getBoundingClientRect();
+                      return r.top >= 0 && r.bottom <= innerHeight; };
+  return {hidden: [...parts, control].filter(e => !seen(e)).map(e => e.textContent.trim() || e.id),
+          focused: document.activeElement === control};
+}"""
+
+# Upright and on its side, a 360 px phone (390 px: its landscape height).
+SCREENS = [(360, 640), (844, 390)]
+
+
+@pytest.fixture
+def phone(browser):
+    """A phone's tab: touch, its viewport meta obeyed, three device pixels to a CSS pixel."""
+    context = browser.new_context(has_touch=True, is_mobile=True, device_scale_factor=3)
+    yield context.new_page()
+    context.close()
+
+
+def summary_link(page, control_id):
+    return page.locator(f".error-summary a[href='#{control_id}']")
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=["upright", "on-its-side"])
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("control", ["id_email", "id_phone", "id_birth_place"])
+def test_a_tapped_link_shows_the_fields_name_and_message_with_its_box(
+    site, phone, lang, screen, control
+):
+    base, _ = site
+    width, height = screen
+    phone.set_viewport_size({"width": width, "height": height})
+    phone.goto(f"{base}/{lang}/apply/")
+    submit(phone)  # empty: every required field in the summary
+    summary_link(phone, control).tap()
+    assert phone.evaluate(IN_VIEW, control) == {"hidden": [], "focused": True}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_enter_on_a_link_leads_to_the_radio_buttons_with_their_question(site, phone, lang):
+    """Followed from the keyboard, to a set of radio buttons: the question (the legend) and its
+    message stand above the first button, which has the focus."""
+    base, _ = site
+    phone.set_viewport_size({"width": 844, "height": 390})
+    phone.goto(f"{base}/{lang}/requests/new/")
+    submit(phone)
+    summary_link(phone, "id_type_0").focus()
+    phone.keyboard.press("Enter")
+    assert phone.evaluate(IN_VIEW, "id_type_0") == {"hidden": [], "focused": True}
