@@ -4,8 +4,9 @@
 // scrolled away, and on a phone the visitor met an empty box with nothing to say what it was.
 // Here the field is brought into view from its name (or, for radio buttons, the question of
 // their fieldset) down, and the control takes the focus where it stands. A field taller than the
-// screen is left to the browser, which shows its control. Without this script the browser
-// scrolls as before.
+// screen (the phone's largest text) shows its box at the screen's foot, with as much of what
+// stands above it (its message first) as fits. Without this script the browser scrolls as
+// before.
 (function () {
   "use strict";
   document.addEventListener("click", function (event) {
@@ -15,13 +16,16 @@
     if (!field) {
       return;
     }
-    var margin = parseFloat(getComputedStyle(field).scrollMarginTop) || 0;
-    var room = control.getBoundingClientRect().bottom - field.getBoundingClientRect().top + margin;
-    if (room > window.innerHeight) {
-      return;
-    }
+    var above = parseFloat(getComputedStyle(field).scrollMarginTop) || 0;
+    var below = parseFloat(getComputedStyle(control).scrollMarginBottom) || 0;
+    var room = control.getBoundingClientRect().bottom - field.getBoundingClientRect().top;
+    room += above + below;
     event.preventDefault();
-    field.scrollIntoView({ block: "start" });
+    if (room > window.innerHeight) { // the largest text: the box at the foot, its message over it
+      control.scrollIntoView({ block: "end" });
+    } else {
+      field.scrollIntoView({ block: "start" });
+    }
     control.focus({ preventScroll: true });
   });
 })();

@@ -17,8 +17,10 @@ IN_VIEW = """(id) => {
   const named = ':scope > legend, :scope > label, .hint, .error-message';
   const parts = [...field.querySelectorAll(named)];
   const seen = e => { const r = e.getBoundingClientRect();
-                      return r.top >= 0 && r.bottom <= innerHeight; };
-  return {hidden: [...parts, control].filter(e => !seen(e)).map(e => e.textContent.trim() || e.id),
+                      return r.top > -1 && r.bottom < innerHeight + 1; };  // to a pixel
+  const name = e => e.textContent.trim() || e.id;
+  return {hidden: [...parts, control].filter(e => !seen(e)).map(name),
+          message: seen(field.querySelector('.error-message')) && seen(control),
           focused: document.activeElement === control};
 }"""
 
@@ -50,7 +52,23 @@ def test_a_tapped_link_shows_the_fields_name_and_message_with_its_box(
     phone.goto(f"{base}/{lang}/apply/")
     submit(phone)  # empty: every required field in the summary
     summary_link(phone, control).tap()
-    assert phone.evaluate(IN_VIEW, control) == {"hidden": [], "focused": True}
+    assert phone.evaluate(IN_VIEW, control) == {"hidden": [], "message": True, "focused": True}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_with_the_largest_text_the_box_shows_under_its_message(site, phone, lang):
+    """A 360 px phone set to its largest text (200 %): the address's name, hint and message
+    are taller than the screen, and the box at its top left them all above it, out of sight.
+    The box stands at the screen's foot, its message over it."""
+    base, _ = site
+    phone.set_viewport_size({"width": 360, "height": 640})
+    phone.goto(f"{base}/{lang}/requests/new/")
+    submit(phone)
+    phone.evaluate("document.documentElement.style.fontSize = '200%'")
+    summary_link(phone, "id_email").tap()
+    seen = phone.evaluate(IN_VIEW, "id_email")
+    assert seen["hidden"]  # the field is taller than the screen: not all of it can show
+    assert (seen["message"], seen["focused"]) == (True, True)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -63,4 +81,4 @@ def test_enter_on_a_link_leads_to_the_radio_buttons_with_their_question(site, ph
     submit(phone)
     summary_link(phone, "id_type_0").focus()
     phone.keyboard.press("Enter")
-    assert phone.evaluate(IN_VIEW, "id_type_0") == {"hidden": [], "focused": True}
+    assert phone.evaluate(IN_VIEW, "id_type_0") == {"hidden": [], "message": True, "focused": True}
