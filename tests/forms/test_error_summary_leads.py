@@ -82,3 +82,27 @@ def test_enter_on_a_link_leads_to_the_radio_buttons_with_their_question(site, ph
     summary_link(phone, "id_type_0").focus()
     phone.keyboard.press("Enter")
     assert phone.evaluate(IN_VIEW, "id_type_0") == {"hidden": [], "message": True, "focused": True}
+
+
+@pytest.fixture
+def phone_without_scripts(browser):
+    context = browser.new_context(has_touch=True, is_mobile=True, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("control", ["id_email", "id_phone", "id_consent_service"])
+def test_without_javascript_a_link_still_shows_the_message_over_the_box(
+    site, phone_without_scripts, lang, control
+):
+    """With JavaScript off the browser's own jump puts the box at the top: the room kept above
+    a field's control with an error (`scroll-margin-top`) still shows its name, hint and
+    message over it on a 360 px phone."""
+    base, _ = site
+    page = phone_without_scripts
+    page.set_viewport_size({"width": 360, "height": 640})
+    page.goto(f"{base}/{lang}/apply/")
+    submit(page)
+    summary_link(page, control).tap()
+    assert page.evaluate(IN_VIEW, control)["hidden"] == []
