@@ -30,6 +30,17 @@ def deleted_published(row) -> str:
     ) % {"when": _when(row)}
 
 
+def published_kept(row) -> str:
+    """What a staff member reads on a published text's page: why nothing on it can be changed,
+    and how a mistake in it is corrected. It showed the words without a field to type in and
+    said nothing, so an editor come to fix a typo took it for a missing permission."""
+    return _(
+        "Published on %(when)s: consents are given to these words, so a published text is kept "
+        "as it was and is not changed here. To correct it, write a new draft; once published, "
+        "it takes this one's place under the next number."
+    ) % {"when": _when(row)}
+
+
 class DraftForm(SeenForm):
     """The admin form of a published model's draft, refusing to save over another's changes
     and over its publication."""

@@ -13,6 +13,7 @@ from django.template.defaultfilters import linebreaks_filter as linebreaks
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.i18n import localised
@@ -29,7 +30,7 @@ from ..numbering import next_number
 from ..policydoc import BLOCKS, OPERATOR_FACTS, unknown_placeholders
 from ..texts import current_texts, policy_publish, policy_render, render_consent, text_publish
 from .base import saved
-from .drafts import DraftForm, deleted_published, published_meanwhile
+from .drafts import DraftForm, deleted_published, published_kept, published_meanwhile
 
 
 def diff_rows(old: str, new: str) -> list[tuple[str, str, str]]:
@@ -74,16 +75,30 @@ class PublishedAdmin(admin.ModelAdmin):
 
     publish_function = None
     form = DraftForm  # refuses to save over another editor's changes (drafts.py)
+    # A published row's page says why it is read-only and links a new draft to correct it.
+    change_form_template = "admin/consent/published_change_form.html"
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         """A draft saved after another staff member published it: said in words, where it was
-        a bare «access denied» and the editor's changes gone unexplained."""
-        if request.method == "POST" and object_id is not None:
+        a bare «access denied» and the editor's changes gone unexplained. A published row's
+        page says it is kept as published and how to correct it (drafts.py::published_kept)."""
+        if object_id is not None:
             row = self.get_object(request, unquote(object_id))
-            if row is not None and row.is_published and self.has_change_permission(request):
-                self.message_user(request, published_meanwhile(row), messages.ERROR)
-                return redirect(request.path)
+            if row is not None and row.is_published:
+                if request.method == "POST" and self.has_change_permission(request):
+                    self.message_user(request, published_meanwhile(row), messages.ERROR)
+                    return redirect(request.path)
+                extra_context = {**(extra_context or {}), "published_kept": published_kept(row),
+                                 "correction_url": self.correction_url(request, row)}  # fmt: skip
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def correction_url(self, request, row) -> str | None:
+        """Where a staff member who may add one writes the draft that corrects `row`."""
+        if not self.has_add_permission(request):
+            return None
+        opts = self.opts
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_add",
+                       current_app=self.admin_site.name)  # fmt: skip
 
     def delete_view(self, request, object_id, extra_context=None):
         """A draft deleted after another staff member published it: said in words, on its
@@ -257,6 +272,16 @@ class ConsentTextAdmin(PublishedAdmin):
     readonly_fields = ["version", "preview_kk", "preview_ru", "sha256_kk", "sha256_ru",
                        "processors"]  # fmt: skip
     publish_function = text_publish
+
+    def correction_url(self, request, row) -> str | None:
+        """The new draft starts as the published text was written: its purpose, its policy
+        version and its other information, so a typo is corrected without typing it all again."""
+        url = super().correction_url(request, row)
+        if url is None:
+            return None
+        written = {"purpose": row.purpose, "policy": row.policy_id,
+                   "other_kk": row.other_kk, "other_ru": row.other_ru}  # fmt: skip
+        return f"{url}?{urlencode(written)}"
 
     def save_model(self, request, obj, form, change):
         if not change or "purpose" in form.changed_data:  # the system's number (numbering.py)

@@ -1,0 +1,76 @@
+"""A content editor comes to a published consent text or policy version to fix a typo. The
+page showed the words with no field to type in and said nothing, so the editor took it for a
+missing permission: it now says, in their language, that a published text is kept as it was
+and how a mistake in it is corrected, with a link to a new draft that starts as it was written."""
+
+import pytest
+from django.utils import translation
+
+from consent.core.admin.drafts import published_kept
+from consent.core.models import ConsentText, PolicyVersion
+from consent.core.purposes import MARKETING
+from consent.core.texts import current_text, text_publish
+from tests.core.test_editor_mistakes import editor as editor  # the content editor, on a Monday
+from tests.core.test_editor_mistakes import monday as monday
+from tests.staff import form_as_shown
+
+TYPO = {"kk": "Жаңалықтар айына бір рет жібериледі: https://emaluplus-vko.kz/ ұ ө ү ғ қ ң һ і ә",
+        "ru": "Новости рассылаются раз в месяц: <b>https://emaluplus-vko.kz/</b> ёё"}  # fmt: skip
+CORRECTED = "Жаңалықтар айына бір рет жіберіледі: https://emaluplus-vko.kz/ ұ ө ү ғ қ ң һ і ә"
+
+
+def kept_note(row, lang):
+    with translation.override(lang):
+        return str(published_kept(row)), translation.gettext("Write a corrected draft")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_editor_is_told_why_a_published_text_is_not_edited_and_corrects_it(
+    editor, texts, policy, lang
+):
+    typo = ConsentText.objects.create(purpose=MARKETING, version=2, policy=policy,
+                                      other_kk=TYPO["kk"], other_ru=TYPO["ru"])  # fmt: skip
+    text_publish(typo)
+    words = typo.body_kk
+    editor.cookies["django_language"] = lang
+    page = editor.get(f"/admin/consent/consenttext/{typo.pk}/change/")
+    note, link = kept_note(typo, lang)
+    assert page.status_code == 200 and note in page.text and link in page.text
+    assert 'name="other_kk"' not in page.text  # nothing on it to type in
+
+    # Its link opens a draft written as the published text was: the typo alone to correct.
+    draft = editor.get(page.context["correction_url"])
+    assert draft.status_code == 200
+    shown = form_as_shown(draft)
+    assert shown["purpose"] == MARKETING and int(shown["policy"]) == policy.pk
+    assert (shown["other_kk"], shown["other_ru"]) == (TYPO["kk"], TYPO["ru"])
+    saved = editor.post("/admin/consent/consenttext/add/", {**shown, "other_kk": CORRECTED})
+    assert saved.status_code == 302
+    fixed = ConsentText.objects.get(purpose=MARKETING, published_at__isnull=True)
+    text_publish(fixed, actor=None)
+    assert current_text(MARKETING).pk == fixed.pk and fixed.version == 3
+    assert CORRECTED in fixed.body_kk and TYPO["ru"] in fixed.body_ru
+    assert ConsentText.objects.get(pk=typo.pk).body_kk == words  # the published one as it was
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_published_policy_version_says_so_too(editor, policy, lang):
+    editor.cookies["django_language"] = lang
+    page = editor.get(f"/admin/consent/policyversion/{policy.pk}/change/")
+    note, link = kept_note(policy, lang)
+    assert page.status_code == 200 and note in page.text and link in page.text
+    assert page.context["correction_url"] == "/admin/consent/policyversion/add/"
+
+
+def test_a_draft_says_nothing_of_it(editor, policy):
+    draft = PolicyVersion.objects.get(number=2)
+    assert not draft.is_published
+    page = editor.get(f"/admin/consent/policyversion/{draft.pk}/change/")
+    assert page.status_code == 200 and "published_kept" not in page.context
+
+
+def test_the_officer_who_only_reads_texts_is_offered_no_draft(privacy_officer_client, texts):
+    text = texts[MARKETING]
+    page = privacy_officer_client.get(f"/admin/consent/consenttext/{text.pk}/change/")
+    assert page.status_code == 200
+    assert kept_note(text, "kk")[0] in page.text and page.context["correction_url"] is None
