@@ -1,21 +1,24 @@
 """A content editor comes to a published consent text or policy version to fix a typo. The
 page showed the words with no field to type in and said nothing, so the editor took it for a
 missing permission: it now says, in their language, that a published text is kept as it was
-and how a mistake in it is corrected, with a link to a new draft that starts as it was written."""
+and how a mistake in it is corrected, with a button that writes a new draft as it was."""
 
 import pytest
 from django.utils import translation
 
+from consent.common.dates import local_today
 from consent.core.admin.drafts import published_kept
 from consent.core.models import ConsentText, PolicyVersion
 from consent.core.purposes import MARKETING
 from consent.core.texts import current_text, text_publish
 from tests.core.test_editor_mistakes import editor as editor  # the content editor, on a Monday
 from tests.core.test_editor_mistakes import monday as monday
+from tests.core.test_editor_mistakes import said
 from tests.staff import form_as_shown
 
 TYPO = {"kk": "Жаңалықтар айына бір рет жібериледі: https://emaluplus-vko.kz/ ұ ө ү ғ қ ң һ і ә",
         "ru": "Новости рассылаются раз в месяц: <b>https://emaluplus-vko.kz/</b> ёё"}  # fmt: skip
+DRAFTED = "This new draft is written as the published one was: correct it here and publish it."
 CORRECTED = "Жаңалықтар айына бір рет жіберіледі: https://emaluplus-vko.kz/ ұ ө ү ғ қ ң һ і ә"
 
 
@@ -38,13 +41,13 @@ def test_the_editor_is_told_why_a_published_text_is_not_edited_and_corrects_it(
     assert page.status_code == 200 and note in page.text and link in page.text
     assert 'name="other_kk"' not in page.text  # nothing on it to type in
 
-    # Its link opens a draft written as the published text was: the typo alone to correct.
-    draft = editor.get(page.context["correction_url"])
-    assert draft.status_code == 200
+    # Its button makes a draft written as the published text was: the typo alone to correct.
+    draft = editor.post(page.context["redraft_url"], follow=True)
+    assert draft.status_code == 200 and said(draft, lang, DRAFTED)
     shown = form_as_shown(draft)
     assert shown["purpose"] == MARKETING and int(shown["policy"]) == policy.pk
     assert (shown["other_kk"], shown["other_ru"]) == (TYPO["kk"], TYPO["ru"])
-    saved = editor.post("/admin/consent/consenttext/add/", {**shown, "other_kk": CORRECTED})
+    saved = editor.post(draft.request["PATH_INFO"], {**shown, "other_kk": CORRECTED})
     assert saved.status_code == 302
     fixed = ConsentText.objects.get(purpose=MARKETING, published_at__isnull=True)
     text_publish(fixed, actor=None)
@@ -54,12 +57,19 @@ def test_the_editor_is_told_why_a_published_text_is_not_edited_and_corrects_it(
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_a_published_policy_version_says_so_too(editor, policy, lang):
+def test_a_published_policy_version_is_corrected_in_a_draft_of_its_whole_text(editor, policy, lang):
+    """Version 1's text is some 30,000 characters: no address carries it to the add form."""
+    PolicyVersion.objects.filter(number=2).delete()  # the seeded draft, not the editor's
     editor.cookies["django_language"] = lang
     page = editor.get(f"/admin/consent/policyversion/{policy.pk}/change/")
     note, link = kept_note(policy, lang)
     assert page.status_code == 200 and note in page.text and link in page.text
-    assert page.context["correction_url"] == "/admin/consent/policyversion/add/"
+    draft = editor.post(page.context["redraft_url"], follow=True)
+    assert draft.status_code == 200 and said(draft, lang, DRAFTED)
+    made = PolicyVersion.objects.get(published_at__isnull=True)
+    assert (made.number, made.text_ru, made.title_kk) == (2, policy.text_ru, policy.title_kk)
+    assert made.effective_date == local_today() and not made.changes_ru
+    assert editor.get(page.context["redraft_url"]).status_code == 405  # a GET makes nothing
 
 
 def test_a_draft_says_nothing_of_it(editor, policy):
@@ -73,4 +83,11 @@ def test_the_officer_who_only_reads_texts_is_offered_no_draft(privacy_officer_cl
     text = texts[MARKETING]
     page = privacy_officer_client.get(f"/admin/consent/consenttext/{text.pk}/change/")
     assert page.status_code == 200
-    assert kept_note(text, "kk")[0] in page.text and page.context["correction_url"] is None
+    assert kept_note(text, "kk")[0] in page.text and page.context["redraft_url"] is None
+    refused = privacy_officer_client.post(f"/admin/consent/consenttext/{text.pk}/redraft/")
+    assert refused.status_code == 403 and not ConsentText.objects.filter(published_at=None)
+
+
+def test_a_draft_is_not_redrafted(editor, policy):
+    draft = PolicyVersion.objects.get(number=2)
+    assert editor.post(f"/admin/consent/policyversion/{draft.pk}/redraft/").status_code == 404

@@ -13,9 +13,9 @@ from django.template.defaultfilters import linebreaks_filter as linebreaks
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import local_today
 from consent.common.i18n import localised
 from consent.common.text import EMPTY, whole_number
 
@@ -30,7 +30,7 @@ from ..numbering import next_number
 from ..policydoc import BLOCKS, OPERATOR_FACTS, unknown_placeholders
 from ..texts import current_texts, policy_publish, policy_render, render_consent, text_publish
 from .base import saved
-from .drafts import DraftForm, deleted_published, published_kept, published_meanwhile
+from .drafts import DraftForm, Redrafted, deleted_published, published_kept, published_meanwhile
 
 
 def diff_rows(old: str, new: str) -> list[tuple[str, str, str]]:
@@ -70,7 +70,7 @@ class PublishPolicyForm(forms.Form):
         ]  # fmt: skip
 
 
-class PublishedAdmin(admin.ModelAdmin):
+class PublishedAdmin(Redrafted, admin.ModelAdmin):
     """Drafts are edited freely; a published row is read-only here and in the database."""
 
     publish_function = None
@@ -88,17 +88,12 @@ class PublishedAdmin(admin.ModelAdmin):
                 if request.method == "POST" and self.has_change_permission(request):
                     self.message_user(request, published_meanwhile(row), messages.ERROR)
                     return redirect(request.path)
+                opts, may_add = self.opts, self.has_add_permission(request)
+                redraft = f"admin:{opts.app_label}_{opts.model_name}_redraft"
                 extra_context = {**(extra_context or {}), "published_kept": published_kept(row),
-                                 "correction_url": self.correction_url(request, row)}  # fmt: skip
+                                 "redraft_url": reverse(redraft, args=[row.pk]) if may_add
+                                 else None}  # fmt: skip
         return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def correction_url(self, request, row) -> str | None:
-        """Where a staff member who may add one writes the draft that corrects `row`."""
-        if not self.has_add_permission(request):
-            return None
-        opts = self.opts
-        return reverse(f"admin:{opts.app_label}_{opts.model_name}_add",
-                       current_app=self.admin_site.name)  # fmt: skip
 
     def delete_view(self, request, object_id, extra_context=None):
         """A draft deleted after another staff member published it: said in words, on its
@@ -148,6 +143,14 @@ class PolicyVersionAdmin(PublishedAdmin):
     ]  # fmt: skip
     readonly_fields = ["state", "number", "preview_kk", "preview_ru", "sha256_kk", "sha256_ru"]
     publish_function = policy_publish
+
+    def redraft_values(self, row):
+        """Its correction starts as it was written (what changed is the correction's own to
+        say), taking effect on its date, or today when that has passed (publication refuses a
+        date already past)."""
+        written = ["title_kk", "title_ru", "template_kk", "template_ru", "text_kk", "text_ru"]
+        return {**{name: getattr(row, name) for name in written},
+                "effective_date": max(row.effective_date, local_today())}  # fmt: skip
 
     def save_model(self, request, obj, form, change):
         if not change:  # numbered by the system, never typed (numbering.py)
@@ -273,15 +276,10 @@ class ConsentTextAdmin(PublishedAdmin):
                        "processors"]  # fmt: skip
     publish_function = text_publish
 
-    def correction_url(self, request, row) -> str | None:
-        """The new draft starts as the published text was written: its purpose, its policy
-        version and its other information, so a typo is corrected without typing it all again."""
-        url = super().correction_url(request, row)
-        if url is None:
-            return None
-        written = {"purpose": row.purpose, "policy": row.policy_id,
-                   "other_kk": row.other_kk, "other_ru": row.other_ru}  # fmt: skip
-        return f"{url}?{urlencode(written)}"
+    def redraft_values(self, row):
+        """Its correction starts as it was written: purpose, version cited, other information."""
+        return {"purpose": row.purpose, "policy": row.policy,
+                "other_kk": row.other_kk, "other_ru": row.other_ru}  # fmt: skip
 
     def save_model(self, request, obj, form, change):
         if not change or "purpose" in form.changed_data:  # the system's number (numbering.py)
