@@ -11,6 +11,7 @@ from consent.core.admin.drafts import published_kept
 from consent.core.models import ConsentText, PolicyVersion
 from consent.core.purposes import MARKETING
 from consent.core.texts import current_text, text_publish
+from tests.core.test_documents import published
 from tests.core.test_editor_mistakes import editor as editor  # the content editor, on a Monday
 from tests.core.test_editor_mistakes import monday as monday
 from tests.core.test_editor_mistakes import said
@@ -91,3 +92,19 @@ def test_the_officer_who_only_reads_texts_is_offered_no_draft(privacy_officer_cl
 def test_a_draft_is_not_redrafted(editor, policy):
     draft = PolicyVersion.objects.get(number=2)
     assert editor.post(f"/admin/consent/policyversion/{draft.pk}/redraft/").status_code == 404
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_published_document_says_it_is_the_record_of_what_was_stated(
+    privacy_officer_client, texts, lang
+):
+    """No one consents to the list of data or the register: the officer is told it is kept as
+    the record of what the operator stated, and «write a corrected draft» opens a new one."""
+    document = published(privacy_officer_client, "register")
+    privacy_officer_client.cookies["django_language"] = lang
+    page = privacy_officer_client.get(f"/admin/consent/operatordocument/{document.pk}/change/")
+    note, link = kept_note(document, lang)
+    assert note in page.text and link in page.text
+    assert note != kept_note(texts[MARKETING], lang)[0]
+    made = privacy_officer_client.post(page.context["redraft_url"])
+    assert made["Location"] == "/admin/consent/operatordocument/add/"

@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from consent.common.seen import SeenForm, fingerprints
 
+from ..models import OperatorDocument
+
 
 def _when(row) -> str:
     return formats.date_format(timezone.localtime(row.published_at), "DATETIME_FORMAT")
@@ -40,6 +42,12 @@ def published_kept(row) -> str:
     """What a staff member reads on a published text's page: why nothing on it can be changed,
     and how a mistake in it is corrected. It showed the words without a field to type in and
     said nothing, so an editor come to fix a typo took it for a missing permission."""
+    if isinstance(row, OperatorDocument):  # no one consents to it: it is what was stated then
+        return _(
+            "Published on %(when)s: a published document is kept as it was, the record of what "
+            "the operator stated then, and is not changed here. To correct it, make a new draft; "
+            "once published, it takes this one's place under the next number."
+        ) % {"when": _when(row)}
     return _(
         "Published on %(when)s: consents are given to these words, so a published text is kept "
         "as it was and is not changed here. To correct it, write a new draft; once published, "
