@@ -11,6 +11,7 @@ from consent.common.dates import local_today
 from consent.core.models import ConsentText, LedgerEntry, PolicyVersion
 from consent.core.purposes import SERVICE
 from consent.core.texts import policy_publish, text_publish
+from emalu.models import Page
 from tests.core.test_policy_v2 import operator
 
 OTHER = {
@@ -53,3 +54,25 @@ def test_an_address_in_a_consent_text_is_a_link_and_the_consent_is_to_its_words(
     assert sent.status_code == 302
     entry = LedgerEntry.objects.filter(purpose=SERVICE).latest("pk")
     assert entry.text_id == text.pk and OTHER[lang] in text.body(lang)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_address_the_editor_writes_in_a_page_is_a_link(client, db, lang):
+    """Markdown links only «<…>» and «[…](…)»: a bare address in a page was plain text."""
+    Page.objects.create(
+        slug="about", title_kk="Біз туралы", title_ru="О нас",
+        body_kk="Сайт: https://emaluplus-vko.kz/kk/ және em.alu.plus@mail.kz. "
+                "[Қызметтер](https://emaluplus-vko.kz/kk/services/), `www.emalu.kz`",
+        body_ru="Сайт: https://emaluplus-vko.kz/ru/ и em.alu.plus@mail.kz. "
+                "[Услуги](https://emaluplus-vko.kz/ru/services/), `www.emalu.kz`",
+    )  # fmt: skip
+    html = client.get(f"/{lang}/about/").content.decode()
+    prose = html[html.index('<div class="prose"') :]
+    prose = prose[: prose.index("</div>")]
+    assert f'<a href="https://emaluplus-vko.kz/{lang}/" rel="noopener noreferrer">' in prose
+    assert '<a href="mailto:em.alu.plus@mail.kz" rel="noopener noreferrer">' in prose
+    # a link written as one stays one link; code stays as written
+    assert (
+        f'<a href="https://emaluplus-vko.kz/{lang}/services/" rel="noopener noreferrer">' in prose
+    )
+    assert "<code>www.emalu.kz</code>" in prose and prose.count("<a ") == 3
