@@ -10,11 +10,12 @@ from consent.common.dates import local_today
 from consent.core.admin.drafts import published_kept
 from consent.core.models import ConsentText, PolicyVersion
 from consent.core.purposes import MARKETING
-from consent.core.texts import current_text, text_publish
+from consent.core.texts import current_text, policy_publish, text_publish
 from tests.core.test_documents import published
 from tests.core.test_editor_mistakes import editor as editor  # the content editor, on a Monday
 from tests.core.test_editor_mistakes import monday as monday
 from tests.core.test_editor_mistakes import said
+from tests.core.test_policy_admin import v2 as v2  # version 2, the seeded draft
 from tests.staff import form_as_shown
 
 TYPO = {"kk": "Жаңалықтар айына бір рет жібериледі: https://emaluplus-vko.kz/ ұ ө ү ғ қ ң һ і ә",
@@ -108,3 +109,14 @@ def test_a_published_document_says_it_is_the_record_of_what_was_stated(
     assert note != kept_note(texts[MARKETING], lang)[0]
     made = privacy_officer_client.post(page.context["redraft_url"])
     assert made["Location"] == "/admin/consent/operatordocument/add/"
+
+
+def test_a_text_corrected_after_a_later_version_cites_the_latest(editor, v2, texts):
+    """A text of version 1 corrected once version 2 is out: its draft cites version 2, the only
+    version a text may be published on, where copying its own refused it at publication."""
+    policy_publish(v2, reconsent=[MARKETING])
+    old = texts[MARKETING]
+    editor.post(f"/admin/consent/consenttext/{old.pk}/redraft/")
+    draft = ConsentText.objects.get(purpose=MARKETING, published_at=None)
+    assert draft.policy_id == v2.pk
+    text_publish(draft)

@@ -27,6 +27,7 @@ from ..models import (
     PolicyVersion,
 )  # fmt: skip
 from ..numbering import next_number
+from ..policy_checks import last_published
 from ..policydoc import BLOCKS, OPERATOR_FACTS, unknown_placeholders
 from ..texts import current_texts, policy_publish, policy_render, render_consent, text_publish
 from .base import saved
@@ -277,8 +278,9 @@ class ConsentTextAdmin(PublishedAdmin):
     publish_function = text_publish
 
     def redraft_values(self, row):
-        """Its correction starts as it was written: purpose, version cited, other information."""
-        return {"purpose": row.purpose, "policy": row.policy,
+        """Its correction starts as it was written, its purpose and other information, citing
+        the latest published version (policy_checks.check_cited: the only one it may cite)."""
+        return {"purpose": row.purpose, "policy": last_published() or row.policy,
                 "other_kk": row.other_kk, "other_ru": row.other_ru}  # fmt: skip
 
     def save_model(self, request, obj, form, change):
