@@ -13,12 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.i18n import localised
 from consent.common.text import DOCUMENT_MAX_CHARS, NOTE_MAX_CHARS
 from consent.core.phones import normalise_phone, phone_shown
+from emalu.templatetags.links import linked_in_html
 
 
 def render_markdown(text):
-    """Markdown written by staff, sanitised so that no script or foreign resource gets through:
-    a picture's address only a path of this site (`foreign_images`)."""
-    clean = nh3.clean(_html(text), url_schemes={"https", "mailto", "tel"},
+    """Markdown written by staff, each address in its text a link (links.linked_in_html),
+    sanitised so that no script or foreign resource gets through: a picture's address only a
+    path of this site (`foreign_images`)."""
+    clean = nh3.clean(linked_in_html(_html(text)), url_schemes={"https", "mailto", "tel"},
                       attribute_filter=_own_images_only())  # fmt: skip
     # Sanitised by nh3 just above.
     return mark_safe(clean)  # noqa: S308  # nosec B308 B703

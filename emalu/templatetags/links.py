@@ -47,3 +47,25 @@ def urlize(value: str, autoescape: bool = True) -> str:
     # the address of each link it makes.
     linked = _urlize(value, nofollow=True, autoescape=autoescape)
     return mark_safe(linked)  # noqa: S308  # nosec B308 B703  # nosemgrep: emalu-mark-safe-non-literal
+
+
+# A tag, and the elements whose text is never linked: a link already, or code as written.
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+_UNLINKED = {"a", "code", "pre"}
+
+
+def linked_in_html(html: str) -> str:
+    """`html` (Markdown rendered, before it is sanitised) with each address in its text a link,
+    as `urlize` makes one: the editor's «https://emaluplus-vko.kz/kk/» or «em.alu.plus@mail.kz»
+    in a page was plain text, Markdown linking only «<…>» and «[…](…)». The text of a link or
+    of code is left as written."""
+    parts, start, inside = [], 0, 0
+    for tag in _TAG.finditer(html):
+        run = html[start : tag.start()]
+        parts += [run if inside else _urlize(run, autoescape=False), tag[0]]
+        if tag[2].lower() in _UNLINKED:
+            inside = max(0, inside + (-1 if tag[1] else 1))
+        start = tag.end()
+    run = html[start:]
+    parts.append(run if inside else _urlize(run, autoescape=False))
+    return "".join(parts)

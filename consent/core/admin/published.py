@@ -15,6 +15,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import local_today
 from consent.common.i18n import localised
 from consent.common.text import EMPTY, whole_number
 
@@ -26,10 +27,11 @@ from ..models import (
     PolicyVersion,
 )  # fmt: skip
 from ..numbering import next_number
+from ..policy_checks import last_published
 from ..policydoc import BLOCKS, OPERATOR_FACTS, unknown_placeholders
 from ..texts import current_texts, policy_publish, policy_render, render_consent, text_publish
 from .base import saved
-from .drafts import DraftForm, deleted_published, published_meanwhile
+from .drafts import DraftForm, Redrafted, deleted_published, published_kept, published_meanwhile
 
 
 def diff_rows(old: str, new: str) -> list[tuple[str, str, str]]:
@@ -69,20 +71,29 @@ class PublishPolicyForm(forms.Form):
         ]  # fmt: skip
 
 
-class PublishedAdmin(admin.ModelAdmin):
+class PublishedAdmin(Redrafted, admin.ModelAdmin):
     """Drafts are edited freely; a published row is read-only here and in the database."""
 
     publish_function = None
     form = DraftForm  # refuses to save over another editor's changes (drafts.py)
+    # A published row's page says why it is read-only and links a new draft to correct it.
+    change_form_template = "admin/consent/published_change_form.html"
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         """A draft saved after another staff member published it: said in words, where it was
-        a bare «access denied» and the editor's changes gone unexplained."""
-        if request.method == "POST" and object_id is not None:
+        a bare «access denied» and the editor's changes gone unexplained. A published row's
+        page says it is kept as published and how to correct it (drafts.py::published_kept)."""
+        if object_id is not None:
             row = self.get_object(request, unquote(object_id))
-            if row is not None and row.is_published and self.has_change_permission(request):
-                self.message_user(request, published_meanwhile(row), messages.ERROR)
-                return redirect(request.path)
+            if row is not None and row.is_published:
+                if request.method == "POST" and self.has_change_permission(request):
+                    self.message_user(request, published_meanwhile(row), messages.ERROR)
+                    return redirect(request.path)
+                opts, may_add = self.opts, self.has_add_permission(request)
+                redraft = f"admin:{opts.app_label}_{opts.model_name}_redraft"
+                extra_context = {**(extra_context or {}), "published_kept": published_kept(row),
+                                 "redraft_url": reverse(redraft, args=[row.pk]) if may_add
+                                 else None}  # fmt: skip
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def delete_view(self, request, object_id, extra_context=None):
@@ -133,6 +144,14 @@ class PolicyVersionAdmin(PublishedAdmin):
     ]  # fmt: skip
     readonly_fields = ["state", "number", "preview_kk", "preview_ru", "sha256_kk", "sha256_ru"]
     publish_function = policy_publish
+
+    def redraft_values(self, row):
+        """Its correction starts as it was written (what changed is the correction's own to
+        say), taking effect on its date, or today when that has passed (publication refuses a
+        date already past)."""
+        written = ["title_kk", "title_ru", "template_kk", "template_ru", "text_kk", "text_ru"]
+        return {**{name: getattr(row, name) for name in written},
+                "effective_date": max(row.effective_date, local_today())}  # fmt: skip
 
     def save_model(self, request, obj, form, change):
         if not change:  # numbered by the system, never typed (numbering.py)
@@ -257,6 +276,12 @@ class ConsentTextAdmin(PublishedAdmin):
     readonly_fields = ["version", "preview_kk", "preview_ru", "sha256_kk", "sha256_ru",
                        "processors"]  # fmt: skip
     publish_function = text_publish
+
+    def redraft_values(self, row):
+        """Its correction starts as it was written, its purpose and other information, citing
+        the latest published version (policy_checks.check_cited: the only one it may cite)."""
+        return {"purpose": row.purpose, "policy": last_published() or row.policy,
+                "other_kk": row.other_kk, "other_ru": row.other_ru}  # fmt: skip
 
     def save_model(self, request, obj, form, change):
         if not change or "purpose" in form.changed_data:  # the system's number (numbering.py)

@@ -1,0 +1,78 @@
+"""An address the editor writes in a policy version or a consent text is a link on the page
+that shows it: the site's address and its email in version 1 and 2 («https://emaluplus-vko.kz/»,
+«em.alu.plus@mail.kz»), or a page named in a consent text's other information, were plain text
+a visitor had to copy, while the same address in a campaign mail is a link (links.urlize)."""
+
+import re
+
+import pytest
+
+from consent.common.dates import local_today
+from consent.core.models import ConsentText, LedgerEntry, PolicyVersion
+from consent.core.purposes import SERVICE
+from consent.core.texts import policy_publish, text_publish
+from emalu.models import Page
+from tests.core.test_policy_v2 import operator
+
+OTHER = {
+    "kk": "Қызметтер: «https://emaluplus-vko.kz/kk/services/». Сұрақтар: em.alu.plus@mail.kz",
+    "ru": "Список услуг: «https://emaluplus-vko.kz/ru/services/». Вопросы: em.alu.plus@mail.kz",
+}
+SHOWN = re.compile(r'<input type="hidden" name="texts_shown" value="([^"]*)"')
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("number", [1, 2])
+def test_the_policys_addresses_are_links(texts, settings, client, lang, number):
+    settings.OPERATOR = operator(settings)
+    if number == 2:
+        v2 = PolicyVersion.objects.get(number=2)
+        v2.effective_date = local_today()
+        policy_publish(v2)
+    page = client.get(f"/{lang}/privacy/{number}/").content.decode()
+    article = page[page.index('<article class="policy">') : page.index("</article>")]
+    assert '<a href="https://emaluplus-vko.kz/" rel="nofollow">https://emaluplus<' in article
+    assert '<a href="mailto:em.alu.plus@mail.kz">em.alu.plus@mail.kz</a>' in article
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_address_in_a_consent_text_is_a_link_and_the_consent_is_to_its_words(
+    texts, settings, client, contact_data, lang
+):
+    settings.OPERATOR = operator(settings)
+    text = ConsentText.objects.create(purpose=SERVICE, version=2, policy=texts[SERVICE].policy,
+                                      other_kk=OTHER["kk"], other_ru=OTHER["ru"])  # fmt: skip
+    text_publish(text)
+    page = client.get(f"/{lang}/contact/").content.decode()
+    url = f"https://emaluplus-vko.kz/{lang}/services/"
+    link = re.search(rf'«<a href="{re.escape(url)}" rel="nofollow">(.*?)</a>»', page)
+    assert link and re.sub(r"<[^>]+>", "", link[1]) == url  # its hyphen kept on one line
+    assert '<a href="mailto:em.alu.plus@mail.kz">' in page
+    # The box is agreed to the words, not the markup: sent as the page holds it, it is taken.
+    shown = SHOWN.search(page)[1].replace("&amp;", "&")
+    sent = client.post(f"/{lang}/contact/", contact_data(texts_shown=shown))
+    assert sent.status_code == 302
+    entry = LedgerEntry.objects.filter(purpose=SERVICE).latest("pk")
+    assert entry.text_id == text.pk and OTHER[lang] in text.body(lang)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_address_the_editor_writes_in_a_page_is_a_link(client, db, lang):
+    """Markdown links only «<…>» and «[…](…)»: a bare address in a page was plain text."""
+    Page.objects.create(
+        slug="about", title_kk="Біз туралы", title_ru="О нас",
+        body_kk="Сайт: https://emaluplus-vko.kz/kk/ және em.alu.plus@mail.kz. "
+                "[Қызметтер](https://emaluplus-vko.kz/kk/services/), `www.emalu.kz`",
+        body_ru="Сайт: https://emaluplus-vko.kz/ru/ и em.alu.plus@mail.kz. "
+                "[Услуги](https://emaluplus-vko.kz/ru/services/), `www.emalu.kz`",
+    )  # fmt: skip
+    html = client.get(f"/{lang}/about/").content.decode()
+    prose = html[html.index('<div class="prose"') :]
+    prose = prose[: prose.index("</div>")]
+    assert f'<a href="https://emaluplus-vko.kz/{lang}/" rel="noopener noreferrer">' in prose
+    assert '<a href="mailto:em.alu.plus@mail.kz" rel="noopener noreferrer">' in prose
+    # a link written as one stays one link; code stays as written
+    assert (
+        f'<a href="https://emaluplus-vko.kz/{lang}/services/" rel="noopener noreferrer">' in prose
+    )
+    assert "<code>www.emalu.kz</code>" in prose and prose.count("<a ") == 3
