@@ -2,7 +2,9 @@
 
 Every row linked to the person is here: their data, where it came from, the purposes with terms
 and recipients, the consent ledger, guardians, requests, corrections, campaigns and the mail sent
-to them. tests/rights/test_export.py walks the models, so a field added later and left out fails it.
+to them, and the audit log's rows about them: who of us opened, downloaded or changed their data,
+and when (export_audit.py). tests/rights/test_export.py walks the models, so a field added later
+and left out fails it.
 Left out on purpose: database ids; the staff member behind a ledger event (an employee's data,
 not the person's: the source says it was staff); the bodies of emails (the person received
 them, they repeat what is here, and they carry one-time signed links). The photo is the person's
@@ -42,6 +44,7 @@ from consent.core.models import LedgerEntry, Subject
 from consent.core.photos import photo_read
 from consent.core.purposes import DATA_FIELDS, PURPOSES, sent_name
 
+from .export_audit import audit_trail
 from .export_consents import consents, when
 from .export_sections import SECTIONS, field_name
 from .mailed import mail_to
@@ -291,6 +294,8 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                 .only("created", "to", "subject", "status")
                 .order_by("id")
             ],
+            # Who opened, downloaded or changed the data, and when (export_audit).
+            "audit_trail": audit_trail(subject),
             "labels": labels,
         }
 
