@@ -18,10 +18,10 @@ from post_office.models import STATUS, Email
 
 from consent.common.clock import clock_offset, clock_wrong
 from consent.common.refusals import READ_ONLY
-from consent.core.delivery import WAITING
 from consent.core.form_texts import forms_waiting
 from consent.core.jobs import BACKUP, last_run
 from consent.core.keys import KEYS_WINDOW, keys_used, note_and_compare, settings_not_shared
+from consent.core.withheld import WAITING
 from consent.marketing.models import Campaign, CampaignRecipient
 from emalu.db.login import login_too_strong
 from emalu.models import CacheSeen

@@ -48,6 +48,7 @@ from .relay import (
     relay_unreachable,
 )
 from .withheld import (
+    WAITING,
     blocked_files,
     come_of_age,
     is_campaign,
@@ -59,8 +60,7 @@ from .withheld import (
 )
 
 logger = logging.getLogger(__name__)
-# A mail still to go: queued, or queued again after a failed try (claim() takes these).
-WAITING = (STATUS.queued, STATUS.requeued)
+
 # Sent in the sending transaction with the Message-IDs of the campaign mails just deleted unsent
 # (`message_ids`) and the time (`at`): the campaign's record of who it was queued to says so.
 campaign_mail_withheld = Signal()

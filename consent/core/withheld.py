@@ -7,12 +7,26 @@ as long for their address as for anyone's."""
 
 from django.dispatch import Signal
 from django.utils import timezone
-from post_office.models import Email
+from post_office.models import STATUS, Email
 
 from . import gate
 from .mail import CONFIRMS, NOT_WHILE_BLOCKED
 from .models import Guardian, GuardianMail, Subject
 from .subjects import address_lookup_key, people_at
+
+# A mail still to go: queued, or queued again after a failed try (delivery.claim() takes these).
+WAITING = (STATUS.queued, STATUS.requeued)
+
+
+def never_sent(mail: Email, now=None) -> bool:
+    """Whether a mail still waiting in the outbox will never go: past its time (held back by
+    the sender for a block or a word given since, an answer replaced by a fresh one, a link
+    mailed too late), which claim() never takes, though its status still reads "queued". The
+    one rule by which the desk's page of a person and the person's own access answer say what
+    became of a mail."""
+    waiting = mail.status in WAITING or mail.status is None
+    return waiting and mail.expires_at is not None and mail.expires_at <= (now or timezone.now())
+
 
 # Asked in the sending transaction about the campaign mails about to go (`emails`) at the moment
 # (`at`): a receiver returns the ids of those that may still go, by the one rule of who may get a

@@ -17,11 +17,11 @@ from post_office.models import PRIORITY, STATUS, Email
 from consent.common.net import absolute_url
 from consent.core import gate
 from consent.core.audit import audit
-from consent.core.delivery import WAITING
 from consent.core.ledger import consent_withdraw_if_given
 from consent.core.mail import mail_readdress
 from consent.core.models import AuditEvent, LedgerEntry, Source, Subject
 from consent.core.purposes import MARKETING
+from consent.core.withheld import WAITING
 
 from .mailing import (
     BULK,

@@ -23,6 +23,7 @@ from consent.core.subjects import address_lookup_key, clean_birth_date, clean_em
 
 from .closing import require_open, tell_old_address, ticket_close, ticket_locked
 from .corrected_age import counted, told_stopped
+from .corrected_told import corrected_told
 from .destroyed_told import destroyed_tell
 from .erasure import (
     ERASED,
@@ -117,8 +118,13 @@ def ticket_correct(
     audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=ticket, fields=changed,
           **({"cleared": cleared} if cleared else {}))  # fmt: skip
     stopped = before - counted(subject)
-    outcome = of_whom(ticket, _("Your data has been corrected."),
-                      _("The child's data has been corrected."))  # fmt: skip
+    outcome = corrected_told(
+        of_whom(
+            ticket, _("Your data has been corrected."), _("The child's data has been corrected.")
+        ),
+        changed,
+        cleared,
+    )
     detail = {"stopped": sorted(stopped)} if stopped else None
     ticket = ticket_close(ticket, outcome=told_stopped(outcome, stopped, ticket), actor=actor,
                           words=words, detail=detail)  # fmt: skip

@@ -14,7 +14,6 @@ from post_office.models import Attachment, Email
 
 from consent.core import gate
 from consent.core.audit import audit
-from consent.core.delivery import WAITING
 from consent.core.files import file_delete
 from consent.core.guardians import guardians_at, held_at
 from consent.core.ledger import subject_lock
@@ -22,6 +21,7 @@ from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Subm
 from consent.core.purposes import DATA_FIELDS, PURPOSES
 from consent.core.subjects import normalise_email
 from consent.core.submissions import sent_for_others
+from consent.core.withheld import WAITING
 
 from .alerts import notify_reopened
 from .closing import ticket_close, ticket_reopen

@@ -2,7 +2,9 @@
 
 Every row linked to the person is here: their data, where it came from, the purposes with terms
 and recipients, the consent ledger, guardians, requests, corrections, campaigns and the mail sent
-to them. tests/rights/test_export.py walks the models, so a field added later and left out fails it.
+to them, and the audit log's rows about them: who of us opened, downloaded or changed their data,
+and when (export_audit.py). tests/rights/test_export.py walks the models, so a field added later
+and left out fails it.
 Left out on purpose: database ids; the staff member behind a ledger event (an employee's data,
 not the person's: the source says it was staff); the bodies of emails (the person received
 them, they repeat what is here, and they carry one-time signed links). The photo is the person's
@@ -41,7 +43,9 @@ from consent.core.guardians import child_named, given_as_guardian, guardian_name
 from consent.core.models import LedgerEntry, Subject
 from consent.core.photos import photo_read
 from consent.core.purposes import DATA_FIELDS, PURPOSES, sent_name
+from consent.core.withheld import never_sent
 
+from .export_audit import audit_trail
 from .export_consents import consents, when
 from .export_sections import SECTIONS, field_name
 from .mailed import mail_to
@@ -50,6 +54,16 @@ from .models import Ticket
 logger = logging.getLogger(__name__)
 EMPTY_GIVEN = ["consent_given_at", "consent_text_version_given", "consent_text_given"]
 MAIL_STATUS = {0: gettext_lazy("sent"), 1: gettext_lazy("not delivered")}
+# A mail the sender held back for good (a block, a word given since) or past its time: its
+# status still reads "queued", and the answer said so of a mail that was never to come.
+NEVER_SENT = gettext_lazy("expired, never sent")
+
+
+def mail_status(mail: Email) -> str:
+    """What became of a mail to the person, as the desk's page of them says it."""
+    if never_sent(mail):
+        return str(NEVER_SENT)
+    return str(MAIL_STATUS.get(mail.status, _("queued")))
 
 
 def _as_held(field: str, text: str) -> object:
@@ -284,13 +298,15 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                     "created": when(m.created),
                     "to": ", ".join(m.to),
                     "email_subject": m.subject,
-                    "status": str(MAIL_STATUS.get(m.status, _("queued"))),
+                    "status": mail_status(m),
                 }
                 # Not the bodies: a person with years of newsletters held them all in memory.
                 for m in Email.objects.filter(mail_to(subject))
-                .only("created", "to", "subject", "status")
+                .only("created", "to", "subject", "status", "expires_at")
                 .order_by("id")
             ],
+            # Who opened, downloaded or changed the data, and when (export_audit).
+            "audit_trail": audit_trail(subject),
             "labels": labels,
         }
 

@@ -4,7 +4,7 @@ and labels of the PDF, and the JSON's "labels" (compliance L10)."""
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy
 
-from consent.core.models import Guardian, LedgerEntry, Subject, Submission
+from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission
 from consent.marketing.models import Campaign, CampaignRecipient
 
 from .models import Correction, KeptRequest, Ticket
@@ -183,6 +183,16 @@ SECTIONS = {
             "to": field_name(Subject, "email"),
             "email_subject": gettext_lazy("email subject"),
             "status": field_name(Ticket, "status"),
+        },
+    ),
+    # The audit log's rows about the person (export_audit.audit_trail): who saw their data.
+    "audit_trail": (
+        gettext_lazy("What was done with your data"),
+        {
+            "at": field_name(AuditEvent, "at"),
+            "action": field_name(AuditEvent, "action"),
+            "by": gettext_lazy("done by"),
+            "request": Ticket._meta.verbose_name,
         },
     ),
 }

@@ -13,21 +13,18 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.dates import document_time
 from consent.core import gate
 from consent.core.guardians import (
     acts_for_any,
     awaits_confirmation,
     child_named,
     declined_at,
-    given_as_guardian,
     guardians_at,
     held_at,
     wards_at,
 )
 from consent.core.ledger import consent_withdraw_if_given
 from consent.core.models import AuditEvent
-from consent.core.purposes import purposes_named
 
 from .closing import require_open, ticket_close, ticket_locked
 from .destroyed_told import destroyed_tell
@@ -35,20 +32,9 @@ from .disclosure import disclosure_record
 from .erasure import guardian_erase, subject_destroy, subject_keep_only_for
 from .forgetting import requests_forget
 from .given_again import given_again, last_word, others_withdrawn, stands_told
+from .held_as_guardian import guardian_statement
 from .models import Ticket
 
-HELD_AS_GUARDIAN = _(
-    "As a parent or guardian, you gave us data about yourself with your consent to the "
-    "processing of a child's data. We hold it on the child's record:"
-)
-HELD_ROW = _(
-    "child: %(child)s; your name as given: %(name)s; your contact as given: %(contact)s; "
-    "given: %(time)s; consent given for the child: %(purposes)s."
-)
-NOTHING_ELSE = _(
-    "We hold nothing else about you as a parent or guardian. The child's other data is the "
-    "child's own, so it is not part of this answer."
-)
 NOTHING_HELD = _("We no longer hold any personal data about you as a parent or guardian.")
 # What a parent or guardian is told once their data is destroyed (ticket_destroy_guardian).
 GUARDIAN_DESTROYED = _(
@@ -57,28 +43,6 @@ GUARDIAN_DESTROYED = _(
     "parent or guardian gave that consent, as its proof; the consent stays in force until "
     "it is withdrawn."
 )
-
-
-def guardian_statement(email: str, language: str) -> str:
-    """What is held about whoever writes from `email` as a parent or guardian, in `language`:
-    for each child's record, the name and contact they gave, when, and the consents they gave
-    with them. Of the child, only the name the parent consented for: nothing else of the
-    child's record is theirs to receive. "" when nothing is held."""
-    given = given_as_guardian(email)
-    if not given:
-        return ""
-    with translation.override(language):
-        lines = [str(HELD_AS_GUARDIAN)]
-        for guardian, purposes in given:
-            lines.append("— " + str(HELD_ROW) % {
-                "child": child_named(guardian),
-                "name": guardian.full_name or "—",
-                "contact": guardian.contact,
-                "time": document_time(guardian.created_at),
-                "purposes": str(purposes_named(purposes)) or "—",
-            })  # fmt: skip
-        lines.append(str(NOTHING_ELSE))
-    return "\n".join(lines)
 
 
 def guardian_only(ticket: Ticket) -> bool:

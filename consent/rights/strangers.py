@@ -18,12 +18,12 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from post_office.models import Email
 
-from consent.core.delivery import WAITING
 from consent.core.files import file_delete
 from consent.core.guardians import guardians_at
 from consent.core.mail import CONFIRM_LINK_WORKS, CONFIRMS
 from consent.core.models import Subject
 from consent.core.subjects import address_lock, normalise_email
+from consent.core.withheld import WAITING
 
 from .dealt_with import answered_before
 from .forgetting import requests_forget

@@ -14,7 +14,7 @@ from django.utils import translation
 from consent.core import gate
 from consent.core.models import Guardian, LedgerEntry, Subject, Submission
 from consent.core.purposes import MARKETING, PURPOSES, SERVICE
-from consent.rights.guardianship import guardian_statement
+from consent.rights.held_as_guardian import guardian_statement
 from consent.rights.intake import ingest
 from consent.rights.selfservice import link_send
 

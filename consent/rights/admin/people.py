@@ -19,7 +19,6 @@ from consent.core.admin import (
     may_see_people,
 )
 from consent.core.admin.names import person_shown
-from consent.core.delivery import WAITING
 from consent.core.guardians import guarded_by, guardian_holders, guardians_named
 from consent.core.models import LedgerEntry, Subject, Submission
 from consent.core.names import name_keys
@@ -34,6 +33,7 @@ from consent.core.people_search import (
 )
 from consent.core.phones import normalise_phone, phone_holders, phone_shown
 from consent.core.subjects import address_holders, is_address, normalise_email
+from consent.core.withheld import never_sent
 
 from .. import disclosure
 from ..mailed import mail_to
@@ -319,8 +319,7 @@ def _mail_state(mail: Email, now) -> str:
     """What became of a mail, as an officer reads it: one withdrawn or past its time (an answer
     replaced by a fresh one, a link mailed too late) stays "queued" in the outbox, but never
     goes out."""
-    waiting = mail.status in WAITING or mail.status is None
-    if waiting and mail.expires_at is not None and mail.expires_at <= now:
+    if never_sent(mail, now):
         return str(_("expired, never sent"))
     if receipt := next(iter(getattr(mail, "receipts", [])), None):
         # The relay's receipt (core.delivery._record): when it took the mail, and its queue id,

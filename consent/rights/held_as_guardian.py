@@ -1,0 +1,84 @@
+"""What a parent or guardian with no record of their own is told is held about them, in the
+letter answering their access request (compliance L6, L10): what they gave with their consent
+for each child, and, held about them as well, the letters we sent them at that address (the
+outbox keeps them, their address and words, by mailed.mail_to_guardian's rule) and their
+requests from it. The letter listed only what they gave and went on «we hold nothing else
+about you as a parent or guardian», of a mother whose answers about her child's requests the
+outbox still held."""
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from post_office.models import Email
+
+from consent.common.dates import document_time
+from consent.core.guardians import child_named, given_as_guardian
+from consent.core.purposes import purposes_named
+from consent.core.subjects import normalise_email
+
+from .export import mail_status
+from .mailed import mail_to_guardian
+from .models import Ticket
+
+HELD_AS_GUARDIAN = _(
+    "As a parent or guardian, you gave us data about yourself with your consent to the "
+    "processing of a child's data. We hold it on the child's record:"
+)
+HELD_ROW = _(
+    "child: %(child)s; your name as given: %(name)s; your contact as given: %(contact)s; "
+    "given: %(time)s; consent given for the child: %(purposes)s."
+)
+LETTERS = _("The letters we sent you at this address, which we keep:")
+LETTER_ROW = _("%(time)s: «%(subject)s», %(status)s.")
+REQUESTS = _("Your requests to us from this address:")
+REQUEST_ROW = _("request %(ref)s (%(type)s), received %(time)s.")
+NOTHING_ELSE = _(
+    "We hold nothing else about you as a parent or guardian. The child's other data is the "
+    "child's own, so it is not part of this answer."
+)
+
+
+def guardian_statement(email: str, language: str) -> str:
+    """What is held about whoever writes from `email` as a parent or guardian, in `language`:
+    for each child's record, the name and contact they gave, when, and the consents they gave
+    with them; our letters to them and their requests. Of the child, only the name the parent
+    consented for: nothing else of the child's record is theirs to receive. "" when nothing is
+    held."""
+    given = given_as_guardian(email)
+    if not given:
+        return ""
+    with translation.override(language):
+        lines = [str(HELD_AS_GUARDIAN)]
+        for guardian, purposes in given:
+            lines.append("— " + str(HELD_ROW) % {
+                "child": child_named(guardian),
+                "name": guardian.full_name or "—",
+                "contact": guardian.contact,
+                "time": document_time(guardian.created_at),
+                "purposes": str(purposes_named(purposes)) or "—",
+            })  # fmt: skip
+        lines += _letters(email) + _requests(email)
+        lines.append(str(NOTHING_ELSE))
+    return "\n".join(lines)
+
+
+def _letters(email: str) -> list[str]:
+    address = normalise_email(email)
+    mails = Email.objects.filter(mail_to_guardian(address)) if address else Email.objects.none()
+    rows = [
+        "— "
+        + str(LETTER_ROW)
+        % {"time": document_time(m.created), "subject": m.subject, "status": mail_status(m)}
+        for m in mails.only("created", "subject", "status", "expires_at").order_by("id")
+    ]
+    return [str(LETTERS), *rows] if rows else []
+
+
+def _requests(email: str) -> list[str]:
+    tickets = Ticket.objects.filter(email=email, subject=None, as_guardian=True).order_by("id")
+    rows = [
+        "— "
+        + str(REQUEST_ROW)
+        % {"ref": t.reference, "type": t.get_type_display(), "time": document_time(t.received_at)}
+        for t in tickets
+    ]
+    return [str(REQUESTS), *rows] if rows else []
