@@ -28,7 +28,7 @@ HELD_ROW = _(
     "given: %(time)s; consent given for the child: %(purposes)s."
 )
 LETTERS = _("The letters we sent you at this address, which we keep:")
-LETTER_ROW = _("%(time)s: «%(subject)s», %(status)s.")
+LETTER_ROW = _("«%(subject_line)s» (%(time)s): %(status)s.")
 REQUESTS = _("Your requests to us from this address:")
 REQUEST_ROW = _("request %(ref)s (%(type)s), received %(time)s.")
 NOTHING_ELSE = _(
@@ -67,7 +67,7 @@ def _letters(email: str) -> list[str]:
     rows = [
         "— "
         + str(LETTER_ROW)
-        % {"time": document_time(m.created), "subject": m.subject, "status": mail_status(m)}
+        % {"time": document_time(m.created), "subject_line": m.subject, "status": mail_status(m)}
         for m in mails.only("created", "subject", "status", "expires_at").order_by("id")
     ]
     return [str(LETTERS), *rows] if rows else []
