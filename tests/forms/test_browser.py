@@ -234,15 +234,16 @@ def test_the_footer_ends_a_short_page_at_the_bottom_of_the_window(site, page, wi
 
 
 # Every control a thumb must hit, with the height it offers: a radio or a box is hit through its
-# label too, so the label's box counts; a link inside running text (a sentence) is exempt, as
-# WCAG 2.5.5 exempts it, but not one alone in its paragraph, nor a line of links with only
+# label too, so the label's box counts; a link inside running text (a sentence, in a paragraph
+# or a list's item: the policy's addresses) is exempt, as WCAG 2.5.5 exempts it, but not one
+# alone in its paragraph or item, nor an error summary's, nor a line of links with only
 # dots between them (the footer's were, 23 px high in rows 27 px apart); the honeypot is never
 # shown; the photo's box, out of sight, is hit through the button of the page's words beside it.
 TAP_TARGETS = """() => [...document.querySelectorAll(
     'a[href], button, input:not([type=hidden]), select, textarea, summary')]
   .filter(e => e.getClientRects().length && !e.closest('.hp'))
   .filter(e => {
-    const p = e.closest('p:not(.cta)');
+    const p = e.closest('p:not(.cta), li:not(.error-summary li)');
     if (!p) return true;
     const words = p.cloneNode(true);
     words.querySelectorAll('a, button').forEach(link => link.remove());
