@@ -14,7 +14,12 @@ from hypothesis import settings as hypothesis_settings
 
 from consent.core.models import Subject
 from consent.core.texts import current_policy
-from tests.isolation import fresh_health, fresh_limits, site_language  # noqa: F401  (autouse)
+from tests.isolation import (  # noqa: F401  (autouse)
+    clock_on_the_suites_day,
+    fresh_health,
+    fresh_limits,
+    site_language,
+)
 from tests.staff import staff_member, verified_login
 from tests.texts import AS_SHOWN, posts_as_shown, texts_publish  # noqa: F401  (a fixture)
 from tests.tools import (

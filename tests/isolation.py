@@ -44,3 +44,23 @@ def site_language():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+# The moment every test that sets its own clock (asks for time_machine) starts at: each moves it
+# to the days it tells of (a Monday's request, its due date, a policy dated ahead), forward from
+# here. Started at the real time, a test that then moved to a fixed day made its people and
+# published its texts after that day: once the real date passed it, a consent was given after
+# the withdrawal asking for it (and stood), a text was not yet in force, a draft dated ahead was
+# refused as dated in the past, and the test failed from that day on (test_reopen did, on 7
+# December 2026). Policy version 1 is published before it (its migration, 0002). A test of the
+# host's clock beside the database server's, or of processes it starts (they keep the real
+# time), keeps the real time to start from (marked `real_clock` or `live`). A test that tells
+# of fixed days without moving the clock asks for time_machine all the same.
+SUITE_DAY = "2026-12-07 09:00+05:00"
+
+
+@pytest.fixture(autouse=True)
+def clock_on_the_suites_day(request):
+    real = request.node.get_closest_marker("real_clock") or request.node.get_closest_marker("live")
+    if "time_machine" in request.fixturenames and not real:
+        request.getfixturevalue("time_machine").move_to(SUITE_DAY, tick=True)

@@ -25,7 +25,7 @@ from consent.marketing.models import Campaign, CampaignRecipient
 from tests.marketing.test_campaigns import confirmed, unsubscribe_path
 from tests.marketing.test_refused_at_sending import send_through
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.real_clock]
 AHEAD = timedelta(seconds=50)  # host A's clock, within the minute the hosts may be apart
 
 

@@ -18,15 +18,6 @@ from .conftest import act, confirm, confirm_link, mails_to, web_request
 Status = Ticket.Status
 
 
-@pytest.fixture(autouse=True)
-def before_the_people(time_machine):
-    """The clock on policy version 1's first day before the person and the officer are made:
-    each test then moves it forward to its own day. Made at the real time and moved back to a
-    day now past, the person's consents were given after the withdrawal that asked for them,
-    which leaves them standing (rights.given_again): the test failed from that day on."""
-    time_machine.move_to("2026-11-25 09:00+05:00", tick=False)
-
-
 def told(response):
     return [str(m) for m in response.context["messages"]]
 

@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.real_clock]
 TOKEN = "monitoring-token-0123456789"
 STRANGER = "203.0.113.7"
 # (REMOTE_ADDR, X-Forwarded-For or None, TRUSTED_PROXIES, Authorization or None)

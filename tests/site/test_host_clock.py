@@ -15,7 +15,7 @@ from emalu.settings import HOST_CLOCK_TOLERANCE as PRODUCTION_TOLERANCE
 from tests.live import PYTHON, ROOT, live_database, query
 from tests.rights.conftest import message
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.real_clock]
 
 
 @pytest.fixture(autouse=True)
