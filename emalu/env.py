@@ -26,6 +26,14 @@ ORIGIN = re.compile(rf"https?://(?:\*\.)?(?:{NAME})(?::[0-9]+)?")
 SITE = re.compile(rf"(?i:https?)://(?:{NAME})(?::[0-9]+)?/?")
 
 
+def _ascii_host(url: str) -> str:
+    """`url` with its host name in IDNA's ASCII form («xn--…»), or as it was if it has none."""
+    try:
+        return re.sub(r"(?<=://)[^/:]+", lambda m: m[0].encode("idna").decode(), url, count=1)
+    except UnicodeError:
+        return url
+
+
 def _named(read):
     """A variable that cannot be read stops the site with a message naming it, without its value
     (a URL holds a password) and without the parser's exception chained to it."""
@@ -300,6 +308,12 @@ class Env(environ.Env):
         with no site before it. Read here, it stops every command and worker alike; http://
         stays the start's warning, which a host not yet behind TLS may silence."""
         value = self(var, default=default)
+        if not SITE.fullmatch(value) and SITE.fullmatch(_ascii_host(value)):  # https://емалу.kz
+            raise ImproperlyConfigured(
+                f"{var} is not the site's address (the value is not shown): write a host name in "
+                "Cyrillic or another script in its xn-- form, as the DNS holds it and as every "
+                f"mail program reads a link, e.g. {var}=https://xn--80a.kz for https://а.kz."
+            )
         if not SITE.fullmatch(value):
             raise ImproperlyConfigured(
                 f"{var} is not the site's address (the value is not shown): https:// and its "
