@@ -74,7 +74,12 @@ def _letters(email: str) -> list[str]:
 
 
 def _requests(email: str) -> list[str]:
-    tickets = Ticket.objects.filter(email=email, subject=None, as_guardian=True).order_by("id")
+    # By the address, the case of its letters aside (`__address`), as the letters above are:
+    # compared as typed, a request sent as «Gulnar.Parent@…» was left out of the answer to one
+    # sent as «gulnar.parent@…», which went on «we hold nothing else about you».
+    address = normalise_email(email) or ""
+    mine = Ticket.objects.filter(email__address=address, subject=None, as_guardian=True)
+    tickets = mine.order_by("id")
     rows = [
         "— "
         + str(REQUEST_ROW)

@@ -76,3 +76,17 @@ def test_an_address_the_editor_writes_in_a_page_is_a_link(client, db, lang):
         f'<a href="https://emaluplus-vko.kz/{lang}/services/" rel="noopener noreferrer">' in prose
     )
     assert "<code>www.emalu.kz</code>" in prose and prose.count("<a ") == 3
+
+
+def test_an_address_in_a_tags_quoted_words_is_left_in_the_tag(client, db):
+    """A picture written in HTML whose description holds «>» and an address: the address was
+    taken for text after the tag's end and made a link inside the tag, which broke it; the
+    page showed «https://2gis.kz" src="/media/map.png">» as words, and no picture."""
+    body = '<img alt="Карта > https://2gis.kz" src="/media/map.png"> https://emaluplus-vko.kz/'
+    Page.objects.create(slug="about", title_kk="Карта", title_ru="Карта", body_kk=body,
+                        body_ru=body)  # fmt: skip
+    html = client.get("/ru/about/").content.decode()
+    prose = html[html.index('<div class="prose"') :]
+    prose = prose[: prose.index("</div>")]
+    assert '<img alt="Карта &gt; https://2gis.kz" src="/media/map.png">' in prose
+    assert prose.count("<a ") == 1 and 'src="/media/map.png"&gt;' not in prose

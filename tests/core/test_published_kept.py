@@ -120,3 +120,17 @@ def test_a_text_corrected_after_a_later_version_cites_the_latest(editor, v2, tex
     draft = ConsentText.objects.get(purpose=MARKETING, published_at=None)
     assert draft.policy_id == v2.pk
     text_publish(draft)
+
+
+def test_a_second_press_opens_the_draft_the_first_one_wrote(editor, texts, policy):
+    """The button pressed twice (a double click, a slow page) wrote two drafts as the published
+    text was, numbered 3 and 4: the editor corrected one, and the other, the typo in it, waited
+    among the drafts for a colleague to publish it. The second press opens the first's draft."""
+    typo = ConsentText.objects.create(purpose=MARKETING, version=2, policy=policy,
+                                      other_kk=TYPO["kk"], other_ru=TYPO["ru"])  # fmt: skip
+    text_publish(typo)
+    redraft = f"/admin/consent/consenttext/{typo.pk}/redraft/"
+    first, second = editor.post(redraft), editor.post(redraft)
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    assert ConsentText.objects.filter(purpose=MARKETING, published_at__isnull=True).count() == 1

@@ -72,3 +72,29 @@ def test_a_parents_access_answer_lists_our_letters_to_her_and_her_requests(
         assert said["request"].format(ref=ticket.reference) in answer
     assert answer.index(said["letters"]) < answer.index(said["nothing else"])
     assert "aisulu@example.kz" not in answer  # the child's own mail is not hers
+
+
+def test_her_requests_are_hers_whatever_the_case_she_typed_her_address_in(
+    client, texts, application_data, privacy_officer, settings, mailoutbox
+):
+    """She asked first as «Gulnar.Parent@…», then as «gulnar.parent@…»: one mailbox, which our
+    letters to her are found by (the case of its letters aside, `__address`), but her requests
+    were looked for by the address exactly as typed, and the second answer left the first out,
+    telling her we held nothing else about her."""
+    settings.FORM_RATE_LIMIT = "1000/60"
+    child = application_data(birth_date="2012-06-02", email="aisulu@example.kz",
+                             guardian_name="Гүлнар Қасымова", guardian_contact=PARENT,
+                             consent_guardian="on")  # fmt: skip
+    assert Client().post("/ru/apply/", child).status_code == 302
+    desk = verified_login(Client(), privacy_officer)
+    typed = "Gulnar.Parent@example.kz"
+    web_request(client, "ru", "access", email=typed)
+    client.post(confirm_link(typed))
+    first = Ticket.objects.filter(type="access", email=typed).latest("id")
+    act(desk, first)
+    second = asks_access(client, desk, "ru")
+    assert first.pk != second.pk
+
+    answer = [m.body for m in mailoutbox if m.to == [PARENT]][-1]
+    for ticket in (first, second):
+        assert SAID["ru"]["request"].format(ref=ticket.reference) in answer

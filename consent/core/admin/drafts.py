@@ -7,12 +7,14 @@ a save once another editor has published it: the editor who saved after that got
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from consent.common.locks import transaction_lock
 from consent.common.seen import SeenForm, fingerprints
 
 from ..models import OperatorDocument
@@ -60,7 +62,8 @@ class Redrafted:
     written as the row was, `redraft_values`, numbered as any new draft (the admin's
     save_model), opened for the correction. Made by a POST on the server, not by the add form
     filled in from its address: a consent text's other information (10,000 characters) or a
-    policy's text is longer than an address nginx and gunicorn read."""
+    policy's text is longer than an address nginx and gunicorn read. Pressed again (a double
+    click), it opens the draft the first press wrote rather than a second one."""
 
     def redraft_values(self, row) -> dict | None:
         """The fields of the draft that corrects `row`; None: the add page's empty form."""
@@ -82,9 +85,13 @@ class Redrafted:
         values = self.redraft_values(row)
         if values is None:
             return redirect(f"admin:{opts.app_label}_{opts.model_name}_add")
-        draft = self.model(**values)
-        self.save_model(request, draft, None, False)
-        self.log_addition(request, draft, [{"added": {}}])
+        with transaction.atomic():  # one press at a time: a second opens the first's draft
+            transaction_lock(f"redraft:{opts.label_lower}")
+            draft = self.model._default_manager.filter(published_at=None, **values).first()
+            if draft is None:  # a double click wrote two, one left with the mistake in it
+                draft = self.model(**values)
+                self.save_model(request, draft, None, False)
+                self.log_addition(request, draft, [{"added": {}}])
         self.message_user(
             request,
             _(
