@@ -35,19 +35,18 @@ def wrong_user():
     )
 
 
-# The MTA's pipe (docs/deploy/mta-pipe.md) reads any status but 0 and 75 (EX_TEMPFAIL, as
+# The MTA's pipe (docs/deploy/mta-pipe.md) reads any status but 0 and 75 (os.EX_TEMPFAIL, as
 # consent/rights/management/commands/ingest_request_mail.py::TEMPFAIL) as the letter refused, and
 # returns it to its sender: a start refused (run as another user, the environment not read, a
 # variable malformed) is the host's fault, not the letter's, and the MTA keeps it for later.
 PIPED = "ingest_request_mail"
-TEMPFAIL = 75
 
 
 def stop(refused: str) -> None:
     """Stop the command before it runs, with the one line that says why."""
     if sys.argv[1:2] == [PIPED]:
         print(refused, file=sys.stderr)
-        sys.exit(TEMPFAIL)
+        sys.exit(os.EX_TEMPFAIL)
     sys.exit(refused)
 
 

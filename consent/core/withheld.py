@@ -7,6 +7,7 @@ as long for their address as for anyone's."""
 
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from post_office.models import STATUS, Email
 
 from . import gate
@@ -16,6 +17,8 @@ from .subjects import address_lookup_key, people_at
 
 # A mail still to go: queued, or queued again after a failed try (delivery.claim() takes these).
 WAITING = (STATUS.queued, STATUS.requeued)
+# What the desk and the person's access answer call a mail never_sent() finds.
+NEVER_SENT = gettext_lazy("expired, never sent")
 
 
 def never_sent(mail: Email, now=None) -> bool:

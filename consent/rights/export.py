@@ -43,7 +43,7 @@ from consent.core.guardians import child_named, given_as_guardian, guardian_name
 from consent.core.models import LedgerEntry, Subject
 from consent.core.photos import photo_read
 from consent.core.purposes import DATA_FIELDS, PURPOSES, sent_name
-from consent.core.withheld import never_sent
+from consent.core.withheld import NEVER_SENT, never_sent
 
 from .export_audit import audit_trail
 from .export_consents import consents, when
@@ -54,9 +54,6 @@ from .models import Ticket
 logger = logging.getLogger(__name__)
 EMPTY_GIVEN = ["consent_given_at", "consent_text_version_given", "consent_text_given"]
 MAIL_STATUS = {0: gettext_lazy("sent"), 1: gettext_lazy("not delivered")}
-# A mail the sender held back for good (a block, a word given since) or past its time: its
-# status still reads "queued", and the answer said so of a mail that was never to come.
-NEVER_SENT = gettext_lazy("expired, never sent")
 
 
 def mail_status(mail: Email) -> str:

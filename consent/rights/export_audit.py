@@ -26,16 +26,16 @@ def audit_trail(subject: Subject) -> list[dict]:
         .only("at", "action", "actor_id", "object_type", "object_id")
         .order_by("id")
     )
-    numbers = {int(r.object_id) for r in rows if r.object_type == TICKET and r.object_id.isdigit()}
-    tickets = {t.pk: t.reference for t in Ticket.objects.filter(pk__in=numbers).only("id")}
+    under = {
+        r.pk: int(r.object_id) for r in rows if r.object_type == TICKET and r.object_id.isdigit()
+    }
+    tickets = {t.pk: t.reference for t in Ticket.objects.filter(pk__in=under.values()).only("id")}
     return [
         {
             "at": when(r.at),
             "action": r.get_action_display(),
             "by": str(BY_STAFF) if r.actor_id is not None else "",
-            "request": tickets.get(int(r.object_id), "")
-            if r.object_type == TICKET and r.object_id.isdigit()
-            else "",
+            "request": tickets.get(under.get(r.pk), ""),
         }
         for r in rows
     ]

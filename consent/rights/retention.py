@@ -256,11 +256,11 @@ def _refusals_end(at, destroyed):
     return ended
 
 
-def _past_term(subject_id: int, purpose: str, at: datetime) -> bool:
+def _past_term(person: Subject, purpose: str, at: datetime) -> bool:
     """Whether the person's latest event of `purpose`, now, is still a grant past its term."""
-    latest = LedgerEntry.objects.filter(subject_id=subject_id, purpose=purpose).order_by("-id")
-    kind, expires = latest.values_list("kind", "expires_at").first() or (None, None)
-    return kind == LedgerEntry.Kind.GRANT and expires is not None and expires <= at
+    latest = gate.latest_events(person).get(purpose)
+    granted = latest is not None and latest.kind == LedgerEntry.Kind.GRANT
+    return granted and latest.expires_at is not None and latest.expires_at <= at
 
 
 def _standing(person: Subject, at: datetime) -> bool:
@@ -291,7 +291,7 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
     # expired at once, and they were destroyed with what they had just sent.
     for subject_id, purpose in plan["expire"]:
         with transaction.atomic():
-            if subject_lock(subjects[subject_id]) and _past_term(subject_id, purpose, at):
+            if subject_lock(subjects[subject_id]) and _past_term(subjects[subject_id], purpose, at):
                 consent_expire(subjects[subject_id], purpose, source=Source.RETENTION)
     destroyed = []
     for subject_id in plan["destroy"]:

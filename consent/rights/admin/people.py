@@ -33,7 +33,7 @@ from consent.core.people_search import (
 )
 from consent.core.phones import normalise_phone, phone_holders, phone_shown
 from consent.core.subjects import address_holders, is_address, normalise_email
-from consent.core.withheld import never_sent
+from consent.core.withheld import NEVER_SENT, never_sent
 
 from .. import disclosure
 from ..mailed import mail_to
@@ -320,7 +320,7 @@ def _mail_state(mail: Email, now) -> str:
     replaced by a fresh one, a link mailed too late) stays "queued" in the outbox, but never
     goes out."""
     if never_sent(mail, now):
-        return str(_("expired, never sent"))
+        return str(NEVER_SENT)
     if receipt := next(iter(getattr(mail, "receipts", [])), None):
         # The relay's receipt (core.delivery._record): when it took the mail, and its queue id,
         # which the officer quotes to the person and by which the relay's own log traces it.

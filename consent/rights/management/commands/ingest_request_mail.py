@@ -6,6 +6,7 @@ database down, EX_TEMPFAIL) keeps the letter and pipes it again later, hours or 
 deadline runs from its arrival all the same. A stamp after now, or older than an MTA keeps a
 letter, or none at all, is no arrival of ours: then it is received now."""
 
+import os
 import re
 import sys
 from datetime import datetime, timedelta
@@ -23,7 +24,7 @@ from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage
 
 # sysexits.h EX_TEMPFAIL: the MTA keeps the message and delivers it again later.
-TEMPFAIL = 75
+TEMPFAIL = os.EX_TEMPFAIL
 # The longest an MTA keeps a letter it cannot deliver (Postfix's maximal_queue_lifetime, 5 days;
 # Exim gives up sooner).
 MTA_KEEPS = timedelta(days=5)
