@@ -118,6 +118,10 @@ def test_a_persons_request_is_never_called_a_query():
 # application, an unsubscribe, a bug report took it too.
 NOTICE = re.compile(r"\b(notices?|notif(y|ied|ies|ication|ications))\b", re.IGNORECASE)
 MESSAGE = TERMS["хабарлама"]
+# An entry that speaks of a message and of a notice both («answer the inquiry … and send notices
+# by email», the service purpose every consent text names) says «хабарландыру» for the notice:
+# with «хабарлама» twice it read «answer the message … and send messages by email».
+NOTICE_NOUN = re.compile(r"\bnotices?\b", re.IGNORECASE)
 
 
 def notice_or_message_confused(msgid: str, msgstr: str) -> list[str]:
@@ -127,6 +131,8 @@ def notice_or_message_confused(msgid: str, msgstr: str) -> list[str]:
         wrong.append("хабарлама")
     if MESSAGE.search(msgid) and not NOTICE.search(msgid) and "хабарландыру" in said:
         wrong.append("хабарландыру")
+    if NOTICE_NOUN.search(msgid) and "хабарлама" in said and "хабарландыру" not in said:
+        wrong = [*dict.fromkeys([*wrong, "хабарлама"])]
     return wrong
 
 
@@ -137,6 +143,12 @@ def notice_or_message_confused(msgid: str, msgstr: str) -> list[str]:
      ("We have received your message", "Хабарландыруыңыз қабылданды", ["хабарландыру"]),
      ("the form cannot be answered", "хабарламаға жауап беруге болмайды", ["хабарлама"]),
      ("an unsubscribe is carried out", "хабарламалардан бас тарту орындалады", ["хабарлама"]),
+     ("answer the inquiry and send notices by email",
+      "хабарламаға жауап беру және хабарлама жіберу үшін", ["хабарлама"]),
+     ("stop notices of orders (messages of a service)",
+      "тапсырыстар туралы хабарламаларды тоқтатуды", ["хабарлама"]),
+     ("answer the inquiry and send notices by email",
+      "хабарламаға жауап беру және хабарландырулар жіберу үшін", []),
      ("Language of my notices", "Хабарландыруларымның тілі", []),
      ("We have received your message", "Хабарламаңыз қабылданды", [])],
 )  # fmt: skip
