@@ -11,7 +11,7 @@ from django.core.checks import Warning as CheckWarning
 from django.core.checks import register
 
 from consent.common.checks import database_check
-from consent.common.refusals import database_where, one_line, role_refusal
+from consent.common.refusals import database_where, login_refused, one_line, role_refusal
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]", "testserver"}
 
@@ -133,6 +133,14 @@ def check_database_reached(app_configs, **kwargs):
                 Error(
                     f"{role}.",
                     hint="The host starts once its login may take the runtime role.",
+                    id="emalu.E003",
+                )
+            ]
+        if login := login_refused(error):
+            return [
+                Error(
+                    f"{login}.",
+                    hint="The host starts once PostgreSQL takes the login.",
                     id="emalu.E003",
                 )
             ]

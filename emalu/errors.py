@@ -25,6 +25,7 @@ from consent.common.refusals import (
     cache_password_refused,
     cache_refused,
     database_where,
+    login_refused,
     one_line,
     role_refusal,
 )
@@ -131,6 +132,8 @@ def down_cause(exception: BaseException) -> str:
         return f"the shared cache (CACHE_URL) could not be reached ({reason})"
     if role := role_refusal(exception):
         return f"the database refused this host's runtime role ({scrub(role)})"
+    if login := login_refused(exception):
+        return scrub(login)
     db = settings.DATABASES["default"]
     where = db["NAME"] if "sqlite" in db["ENGINE"] else database_where(db)
     return f"the database could not be reached at {where} ({reason})"

@@ -14,6 +14,7 @@ TOOLS = {
     # `chromium` package without the windowed browser around it (what Playwright itself runs for
     # headless). A page costs about a third less CPU in it than in `chromium --headless`.
     "chromium-headless-shell": "chromium-headless-shell",
+    "curl": "curl",
     "dovecot": "dovecot-imapd",
     "openssl": "openssl",
     "pdftotext": "poppler-utils",

@@ -10,6 +10,7 @@ none of these: its traceback is the report. The shared cache down (Redis not ans
 refusing its password or its writes) is one line too (cache_refusal)."""
 
 import os
+import re
 import sqlite3
 import sys
 from urllib.parse import urlsplit
@@ -31,6 +32,51 @@ READ_ONLY = (
 )
 CONNECTION_STATES = ("08", "28", "3D", "57P")
 RESOURCE_STATES = ("53",)
+
+
+# PostgreSQL answered the connection and refused the login (libpq's «FATAL:», the server's
+# words): a role without LOGIN (README step 2 run with CREATE ROLE … NOLOGIN, or a role made
+# before it), a wrong password, a role or database not there, no pg_hba.conf line for the host.
+# Each was said as «could not be reached … check that PostgreSQL runs»: the operator looked for
+# a server that was running. Matched by the server's English words (lc_messages' default); a
+# server speaking another language gets the line as before.
+NO_LOGIN = re.compile(r'role "([^"]+)" is not permitted to log in')
+LOGIN_REFUSALS = (
+    "is not permitted to log in",
+    "password authentication failed",
+    "does not exist",
+    "no pg_hba.conf entry",
+)
+
+
+def login_refused(error: BaseException) -> str:
+    """What to do, with the server's words, when PostgreSQL answered and refused DATABASE_URL's
+    login; "" for anything else (not reached, shutting down, too many clients)."""
+    cause = error.__cause__ or error
+    text = one_line(str(cause))
+    if not isinstance(cause, psycopg.OperationalError) or "FATAL:" not in text:
+        return ""
+    said = text.split("FATAL:", 1)[1].strip()
+    if not any(words in said for words in LOGIN_REFUSALS):
+        return ""
+    db = settings.DATABASES["default"]
+    if db.get("PASSWORD"):
+        said = said.replace(db["PASSWORD"], "***")
+    if role := NO_LOGIN.search(said):
+        remedy = (
+            f"give it one, as postgres: ALTER ROLE {role[1]} LOGIN PASSWORD '…', the password "
+            "DATABASE_URL gives (README, Deploying, step 2)"
+        )
+    else:
+        remedy = (
+            "correct DATABASE_URL's user, password or database in /etc/emalu/env, or make them "
+            "as README, Deploying, step 2 does (another host: its pg_hba.conf line, Adding a "
+            "host, step 1)"
+        )
+    return (
+        f"PostgreSQL at {database_where(db)} answered and refused DATABASE_URL's login (user "
+        f"{db.get('USER')}, database {db.get('NAME')}): {said}; {remedy}"
+    )
 
 
 # How emalu/db/base.py begins its refusal of the runtime role (a DATABASE_APP_ROLE the login
@@ -94,6 +140,8 @@ def database_refusal(error: BaseException, command: str) -> str:
         # It said «the database could not be reached … check that PostgreSQL runs»: it runs,
         # and refused the role.
         return f"{command} stopped: {role}. Nothing was run: run it again once it may."
+    if login := login_refused(error):
+        return f"{command} stopped: {login}. Nothing was run: run it again once it may."
     return (
         f"{command} stopped: the database could not be reached ({one_line(str(cause))}). Check "
         f"that PostgreSQL runs at {database_where(db)} and that DATABASE_URL (user "

@@ -187,15 +187,15 @@ def check_settings_shared(app_configs, **kwargs):
     /healthz names it as `same_settings` until the hosts agree."""
     from django.core.checks import Info
 
-    from .keys import KEYS_WINDOW, settings_not_shared
+    from .keys import ANY_HOST, KEYS_WINDOW, settings_not_shared
 
     differs = settings_not_shared(note=False)
     if not differs:
         return []
     return [
         Info(
-            f"{', '.join(differs)}: another host held a different value in the last "
-            f"{KEYS_WINDOW // 60} minutes (its pages or /healthz noted a digest of it).",
+            f"{', '.join(differs)}: a host ({ANY_HOST}) held a different value in the "
+            f"last {KEYS_WINDOW // 60} minutes (its pages or /healthz noted a digest of it).",
             hint="Give every host the same values (copy /etc/emalu/env, then change only "
             "GUNICORN_BIND, FORWARDED_ALLOW_IPS and TRUSTED_PROXIES where README says so) and "
             "restart emalu on each; /healthz names them under same_settings until they agree.",

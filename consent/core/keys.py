@@ -33,6 +33,9 @@ from consent.common.shared_settings import shared_settings
 from .models import KeySeen
 
 KEYS_WINDOW = 10 * 60
+# Who noted a key or a value the notes do not say: on a site of one host, the host itself
+# before its restart with a new key, which a message naming «another host» sent looking for.
+ANY_HOST = "this one before its restart, or another"
 NOTE_EVERY = 60  # seconds between a web process's notes of its keys
 _noted_at: float | None = None
 
@@ -96,8 +99,9 @@ def key_not_shared(name: str) -> str:
     if not readable or not seen - {key_digest(k) for k in readable}:
         return ""
     return (
-        f"another host used a {name} this host does not have in the last {KEYS_WINDOW // 60} "
-        f"minutes (its pages or /healthz noted a keyed digest of it in the database)"
+        f"a host ({ANY_HOST}) used a {name} this host does not have in the last "
+        f"{KEYS_WINDOW // 60} minutes (its pages or /healthz noted a keyed digest of it in the "
+        "database)"
     )
 
 
@@ -118,8 +122,8 @@ def media_keys_not_shared(*, first_only: bool) -> str:
         return ""
     lacking = "other than this host's first" if first_only else "this host does not have"
     return (
-        f"another host encrypted with a MEDIA_ENCRYPTION_KEY {lacking} in the last "
-        f"{KEYS_WINDOW // 60} minutes (its /healthz noted it)"
+        f"a host ({ANY_HOST}) encrypted with a MEDIA_ENCRYPTION_KEY {lacking} in the last "
+        f"{KEYS_WINDOW // 60} minutes (its pages or /healthz noted it)"
     )
 
 

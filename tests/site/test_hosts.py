@@ -144,9 +144,9 @@ def test_a_host_whose_env_differs_in_a_setting_all_hold_alike_is_named_not_shown
         output = second.start()[1]  # its start, then it serves a page
         second.ask("from consent.core.keys import note_keys; note_keys()")
     said = [line for line in output.splitlines() if "consent.I002" in line]
-    assert said == ["?: (consent.I002) ACCESS_REQUEST_DAYS, OPERATOR_ADDRESS_RU, SITE_URL: another "
-                    "host held a different value in the last 10 minutes (its pages or /healthz "
-                    "noted a digest of it)."], output  # fmt: skip
+    assert said == ["?: (consent.I002) ACCESS_REQUEST_DAYS, OPERATOR_ADDRESS_RU, SITE_URL: a host "
+                    "(this one before its restart, or another) held a different value in the last "
+                    "10 minutes (its pages or /healthz noted a digest of it)."], output  # fmt: skip
     assert "Старый" not in output
     body = request(port_a, "GET", "/healthz")[2]
     assert "same_settings" in json.loads(body)["warnings"]

@@ -39,6 +39,6 @@ def test_a_host_counting_another_term_is_named_at_its_start(variable, serving):
     output = started.stdout + started.stderr
     said = [line for line in output.splitlines() if "I002" in line]
     assert said == [
-        f"?: (consent.I002) {variable}: another host held a different value in the last 10 "
-        "minutes (its pages or /healthz noted a digest of it)."
+        f"?: (consent.I002) {variable}: a host (this one before its restart, or another) held "
+        "a different value in the last 10 minutes (its pages or /healthz noted a digest of it)."
     ], output

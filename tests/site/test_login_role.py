@@ -135,3 +135,36 @@ def test_a_runtime_role_refused_is_not_said_to_be_unreachable():
     assert "could not be reached" not in said
     # A role that is not there is named as such: a GRANT of it fails the same way.
     assert "GRANT" not in said and "name in DATABASE_APP_ROLE the runtime role" in said
+
+
+@pytest.mark.live
+def test_a_runtime_role_without_login_is_told_how_to_give_it_one(django_db_blocker):
+    """README step 2 makes emalu_app with LOGIN; a role made before it (or NOLOGIN, as a
+    migration's grantee is) refused every connection, «role … is not permitted to log in», and
+    the start, each job and each page's line said the database «could not be reached … Start
+    PostgreSQL»: it was running, and what it needed was the role's LOGIN."""
+    from django.db import DatabaseError, connection
+
+    from emalu.db.base import DatabaseWrapper
+    from emalu.errors import down_cause
+
+    with django_db_blocker.unblock(), live_database() as url, login(url) as (role_url, role):
+        execute(url, f"ALTER ROLE {role} NOLOGIN")
+        code, said = start_check(role_url)
+        env = site_env(
+            role_url, MEDIA_ENCRYPTION_KEY="dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA="
+        )
+        job = subprocess.run([PYTHON, "manage.py", "send_queued_mail"], cwd=ROOT, env=env,
+                             capture_output=True, text=True, timeout=120)  # fmt: skip
+        host = DatabaseWrapper({**connection.settings_dict, "USER": role}, alias="no_login")
+        try:
+            with pytest.raises(DatabaseError) as refused:
+                host.ensure_connection()
+        finally:
+            host.close()
+    for line in [said, job.stderr, down_cause(refused.value)]:
+        assert f'role "{role}" is not permitted to log in' in line, line
+        assert f"ALTER ROLE {role} LOGIN PASSWORD" in line, line
+        assert "could not be reached" not in line and "Start PostgreSQL" not in line, line
+    assert code == 1 and "emalu.E003" in said
+    assert job.returncode == 1 and "Traceback" not in job.stderr

@@ -1,6 +1,8 @@
 """nginx's own answers (docs/deploy/nginx.conf error_page): the site's pages, in the language
 the address names, never nginx's English ones."""
 
+import subprocess
+
 import pytest
 from django.http import HttpResponse
 
@@ -8,6 +10,7 @@ from consent.common.errors import MESSAGES, NOT_READ, TOO_LARGE
 from tests.live import NGINX, ROOT, free_port, nginx, tls_request
 from tests.site.test_gunicorn_limits import in_language
 from tests.site.test_headers import assert_header_contract
+from tests.tools import require_tool
 
 COOKIES_OVER_8_KB = "; ".join(f"_c{i}={'x' * 90}" for i in range(120))
 
@@ -70,3 +73,25 @@ def test_nginx_knows_every_language_of_the_site_and_its_policy():
     assert f"(?<emalu_language>{'|'.join(codes)})" in site
     policy = build_policy(settings.SECURE_CSP)
     assert f'add_header Content-Security-Policy "{policy}" always;' in site
+
+
+@pytest.mark.live
+@pytest.mark.requires_tool(NGINX, apt="nginx-light")
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_body_too_large_over_http2_gets_the_sites_page(tmp_path, language):
+    """Browsers speak HTTP/2 to the site (the file's `listen 443 ssl http2`): a photo over the
+    limit was answered there with nginx's own English «413 Request Entity Too Large», the form
+    gone; the site's page came only over HTTP/1.1, which the test above speaks. On HTTP/2 nginx
+    held the body's size against client_max_body_size again on its way to the error page, and
+    answered that second 413 with its own page."""
+    page = tmp_path / "page.html"
+    with nginx(free_port(), tmp_path / "nginx") as (https, _cert, _log):
+        done = subprocess.run(
+            [require_tool("curl"), "--http2", "-sSk", "-H", "Expect:", "--data-binary", "@-",
+             "--resolve", f"emaluplus-vko.kz:{https}:127.0.0.1", "-o", page,
+             "-w", "%{http_code} %{http_version}", f"https://emaluplus-vko.kz:{https}/{language}/apply/"],
+            input=b"x" * (33 * 1024 * 1024), capture_output=True,
+        )  # fmt: skip
+    assert done.stdout == b"413 2", done.stderr
+    assert in_language(page.read_text(), language, TOO_LARGE)
+    assert "nginx" not in page.read_text().lower()

@@ -50,15 +50,19 @@ def test_a_host_whose_database_or_redis_does_not_answer_does_not_start(host, sta
     base, name = url.rsplit("/", 1)
     user_host = base.removeprefix("postgres://").split("@")
     wrong_port = f"postgres://{user_host[0]}:{SECRET}@127.0.0.1:{closed}/{name}"
-    for database_url, said in [
-        (wrong_port, f"at 127.0.0.1:{closed}"),
-        (f"{base}/no_such_database", 'database "no_such_database" does not exist'),
-    ]:
-        refused = start({**host, "DATABASE_URL": database_url})
-        assert refused.returncode == 1, refused.stderr
-        assert "(emalu.E003) DATABASE_URL: the database could not be reached" in refused.stderr
-        assert said in refused.stderr and "Start PostgreSQL, or correct" in refused.stderr
-        assert "Traceback" not in refused.stderr and SECRET not in refused.stderr
+    refused = start({**host, "DATABASE_URL": wrong_port})
+    assert refused.returncode == 1, refused.stderr
+    assert "(emalu.E003) DATABASE_URL: the database could not be reached" in refused.stderr
+    assert f"at 127.0.0.1:{closed}" in refused.stderr
+    assert "Start PostgreSQL, or correct" in refused.stderr
+    assert "Traceback" not in refused.stderr and SECRET not in refused.stderr
+    # A database name mistyped: PostgreSQL answered, and is not said to be down.
+    refused = start({**host, "DATABASE_URL": f"{base}/no_such_database"})
+    assert refused.returncode == 1, refused.stderr
+    assert "answered and refused DATABASE_URL's login" in refused.stderr
+    assert 'database "no_such_database" does not exist' in refused.stderr
+    assert "correct DATABASE_URL's user, password or database" in refused.stderr
+    assert "could not be reached" not in refused.stderr and "Start PostgreSQL" not in refused.stderr
 
     for cache_url, said in [
         (f"redis://:{SECRET}@127.0.0.1:{closed}/12", f"127.0.0.1:{closed}. Connection refused"),
