@@ -327,7 +327,7 @@ def held_by_other(subject: Subject, email: str) -> bool:
     given (the desk's correction), asked under the address's lock as a form asks it before it
     makes a new person there: asked without it, a form's person not yet committed was no one,
     and the correction broke the unique address (the officer's 500 page) or, in other letter
-    case, gave one mailbox to two people (tests/rights/test_corrected_at_once.py). Taken after
+    case, gave one mailbox to two people (tests/rights/test_at_the_same_instant.py). Taken after
     the person's row, which cannot deadlock: whoever holds the address's lock waits only for
     the row of its holder, never this person, unless it is their own address spelt otherwise,
     not locked again."""
