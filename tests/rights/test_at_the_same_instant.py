@@ -111,11 +111,43 @@ def pressed_twice_in_one_browser(case, kind):
     return [one, other, shown.status_code, "Әсел" in shown.content.decode()]
 
 
+def destroyed_while_the_campaign_is_queued():
+    """Ерлан's data destroyed (his request carried out, the transaction kept open) while the
+    sending job queues a campaign he and Дана were to get: what the job returned, and the
+    campaign's mails by address."""
+    from post_office.models import Email
+
+    from consent.core.ledger import consent_grant
+    from consent.core.models import Source, Subject
+    from consent.core.purposes import MARKETING
+    from consent.core.texts import current_text
+    from consent.marketing.campaigns import campaign_start, queue_campaign
+    from consent.marketing.models import Campaign
+    from consent.rights.erasure import subject_destroy
+    from tests.core.test_one_at_a_time import both_at_once
+
+    people = [Subject.objects.create(full_name=name, email=f"{name}@readers.kz", language="kk")
+              for name in ("erlan", "dana")]  # fmt: skip
+    for person in people:
+        consent_grant(person, current_text(MARKETING), language="kk", source=Source.NEWSLETTER_FORM)
+    campaign = Campaign.objects.create(title="N", subject_line_kk="Жаңалық", body_kk="Қараша")
+    campaign_start(campaign)
+
+    def destroy():
+        subject_destroy(people[0], request_ref="R-1")
+
+    _, queued = both_at_once(destroy, lambda: queue_campaign(campaign.pk))
+    campaign.refresh_from_db()
+    mails = Email.objects.filter(subject="Жаңалық").values_list("to", flat=True)
+    return [queued, campaign.status, campaign.recipient_count, sorted(map(list, mails))]
+
+
 CASES = [
     ("corrected_while_a_form_takes_it", "1", "asel.new1@example.kz"),
     ("corrected_while_a_form_takes_it", "2", " ASEL.New2@Example.KZ"),  # as an officer types
     ("pressed_twice_in_one_browser", "1", "s"),
     ("pressed_twice_in_one_browser", "2", "g"),
+    ("destroyed_while_the_campaign_is_queued",),
 ]
 
 
@@ -134,9 +166,19 @@ def test_an_address_corrected_while_a_form_gives_it_to_a_new_person_is_refused_o
     assert returned(outcomes, *case) == [200, True, False, "open", ["Жаңа"]]
 
 
-@pytest.mark.parametrize("case", CASES[2:], ids=["a person's link", "a parent's link"])
+@pytest.mark.parametrize("case", CASES[2:4], ids=["a person's link", "a parent's link"])
 def test_a_link_pressed_twice_at_once_in_one_browser_opens_the_page_in_both_tabs(outcomes, case):
     """Both presses lead to the page; the browser's other tab shows it, not «this link was
     used»."""
     page = "/kk/my-data/" if case[2] == "s" else "/kk/my-data/children/"
     assert returned(outcomes, *case) == [[302, page], [302, page], 200, True]
+
+
+def test_a_person_destroyed_while_the_job_queues_a_campaign_gets_none_and_the_others_do(outcomes):
+    """The job's batch read Ерлан as a reader and then wrote his row of the campaign: the
+    destruction, committed meanwhile, made that row point at no one, the whole batch was
+    refused and the job failed (for 2,000 readers, to be tried again the next minute). Now the
+    batch reads each reader under their row's lock, waits for the destruction and leaves him
+    out."""
+    got = returned(outcomes, "destroyed_while_the_campaign_is_queued")
+    assert got == [1, "sent", 1, [["dana@readers.kz"]]]
