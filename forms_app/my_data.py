@@ -19,6 +19,7 @@ from consent.core.digests import shown_read
 from consent.core.texts import current_text
 from consent.rights import selfservice, wards
 from consent.rights.link_refused import refused_as_opened, why_refused
+from consent.rights.links_spent import browser_of
 from consent.rights.models import Ticket
 from consent.rights.overview import overview, words_shown
 
@@ -88,13 +89,13 @@ def my_data(request):
 def my_data_open(request, token):
     """GET shows a button (mail scanners follow links); POST spends the single-use link."""
     if request.method == "POST" and wards.is_ward_link(token):  # a parent's, for a child
-        if wards.ward_link_open(token, request.session):
+        if wards.ward_link_open(token, request.session, browser_of(request)):
             return redirect("my_data_children")
         if wards.ward_link_opened_here(token, request.session):  # pressed again where spent
             return redirect("my_data_children")
         return _link_refused(request, token)
     if request.method == "POST":
-        if selfservice.link_open(token, request.session) is None:
+        if selfservice.link_open(token, request.session, browser_of(request)) is None:
             if selfservice.link_opened_here(token, request.session):
                 return redirect("my_data")  # pressed again where it was spent: the page is open
             return _link_refused(request, token)

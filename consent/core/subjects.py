@@ -318,5 +318,19 @@ def address_lock(email: str) -> None:
     record holds it (`common.locks.transaction_lock`: there may be no row to lock). Two addresses
     `__address` finds the same take the same lock: Python's lower() folds at least the ASCII
     capitals it sets aside. Taken before the person's row (`subject_find_for_update`), never
-    after it."""
+    after it, but by `held_by_other`."""
     transaction_lock(f"subject-address:{email.lower()}")
+
+
+def held_by_other(subject: Subject, email: str) -> bool:
+    """Whether someone other than `subject` holds the normalised address `email` they are to be
+    given (the desk's correction), asked under the address's lock as a form asks it before it
+    makes a new person there: asked without it, a form's person not yet committed was no one,
+    and the correction broke the unique address (the officer's 500 page) or, in other letter
+    case, gave one mailbox to two people (tests/rights/test_at_the_same_instant.py). Taken after
+    the person's row, which cannot deadlock: whoever holds the address's lock waits only for
+    the row of its holder, never this person, unless it is their own address spelt otherwise,
+    not locked again."""
+    if email.lower() != (subject.email or "").lower():
+        address_lock(email)
+    return subject_find(email=email) not in (None, subject)

@@ -181,8 +181,7 @@ def queue_campaign(pk: int, batch_size: int = CHUNK) -> int:
             campaign.status, campaign.recipient_count = Campaign.Status.SENT, total
             campaign.audience_count = total
             campaign.save(update_fields=["status", "recipient_count", "audience_count"])
-            # One audit row for the send; who received it is recorded per person in
-            # CampaignRecipient.
+            # One audit row for the send; who received it: a CampaignRecipient row each.
             audit(AuditEvent.Action.CAMPAIGN_SEND, actor=campaign.sent_by, obj=campaign,
                   recipients=total)  # fmt: skip
     return queued
@@ -202,8 +201,9 @@ def _queue_batch(campaign, ids, messages, phrases):
     base = {lang: unsubscribe_url("TOKEN", lang).removesuffix("TOKEN/") for lang in messages}
     domain = settings.POST_OFFICE.get("MESSAGE_ID_FQDN", "localhost")
     feedback = {"Feedback-ID": feedback_id(campaign.pk, CAMPAIGN_MAIL)}
-    # The gate again, at the moment these are queued; and after whoever another run queued.
-    rows = recipients(now).filter(pk__in=ids, pk__gt=_last_queued(campaign))
+    # The gate again, readers held (one destroyed meanwhile left out), after the last queued.
+    rows = recipients(now).select_for_update(of=("self",), no_key=True).filter(
+        pk__in=ids, pk__gt=_last_queued(campaign))  # fmt: skip
     batch = []
     for subject_id, email, language in rows.values_list("id", "email", "language").order_by("id"):
         language, token = reader_language(language), unsubscribe_token(subject_id, campaign.pk)

@@ -19,7 +19,7 @@ from consent.core.ledger import subject_block, subject_unblock
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.phones import normalise_phone
 from consent.core.purposes import DATA_FIELDS
-from consent.core.subjects import address_lookup_key, clean_birth_date, clean_email, subject_find
+from consent.core.subjects import address_lookup_key, clean_birth_date, clean_email, held_by_other
 
 from .closing import require_open, tell_old_address, ticket_close, ticket_locked
 from .corrected_age import counted, told_stopped
@@ -79,7 +79,7 @@ def ticket_correct(
             cleared.append(field)
             changed.append(field)
             continue
-        if field == "email" and subject_find(email=value) not in (None, subject):
+        if field == "email" and held_by_other(subject, value):  # under the address's lock
             # One address, one person: the unique column compares letter case, lookups do not.
             raise ValidationError({"email": _(
                 "Another person on record holds this address, and an address belongs to one "

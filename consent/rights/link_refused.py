@@ -1,4 +1,4 @@
-"""Why a self-service link (a person's or a parent's: selfservice.link_spend) opens nothing, as
+"""Why a self-service link (a person's or a parent's: links_spent.link_spend) opens nothing, as
 its page tells the visitor: used already, and when (opened in another browser, or a second
 time); past its hour; or anything else (damaged, or mailed to an address its person no longer
 holds). Only a link this site signed is told it was used or expired: a guessed one learns

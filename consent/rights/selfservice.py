@@ -7,13 +7,11 @@ record, works once, and expires within an hour. Whoever asks gets the same answe
 import time
 import uuid
 from datetime import timedelta
-from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -33,11 +31,10 @@ from consent.core.texts import current_text
 from consent.core.transfers import consent_offered
 
 from .joining import file_with_open, same_request_open
-from .models import KeptRequest, Ticket, UsedLink
+from .links_spent import LINK_MAX_AGE, SALT, link_spend
+from .models import KeptRequest, Ticket
 from .tickets import ticket_create, ticket_verify
 
-SALT = "consent.self-service"
-LINK_MAX_AGE = 3600
 SESSION_KEY = "self_service"
 SESSION_SECONDS = 3600
 OPTIONAL = [code for code, p in PURPOSES.items() if not p.required and not p.banner_only]
@@ -106,31 +103,10 @@ def ward_link_token(row: Guardian) -> str:
     return signing.dumps(data, salt=SALT)
 
 
-def link_spend(token: str, key: str, rows: QuerySet, address: str) -> Any:
-    """The row of `rows` a single-use link names under `key` ("s" a person, "g" a parent), its
-    nonce spent; None when forged, expired, used, or mailed to an address the row's `address`
-    no longer holds (a correction moved them: the old mailbox may be someone else's)."""
-    try:
-        data = signing.loads(token, salt=SALT, max_age=LINK_MAX_AGE)
-        nonce, pk, tag = uuid.UUID(data["n"]), data[key], data["a"]
-    except (signing.BadSignature, KeyError, ValueError, TypeError, AttributeError):
-        return None  # AttributeError: a nonce that is no string
-    if type(pk) is not int or type(tag) is not str:
-        return None
-    row = rows.filter(pk=pk).first()
-    if row is None or not address_tag_matches(tag, getattr(row, address)):
-        return None
-    try:
-        with transaction.atomic():
-            UsedLink.objects.create(nonce=nonce)
-    except IntegrityError:
-        return None
-    return row
-
-
-def link_open(token: str, session: SessionBase) -> Subject | None:
-    """Spend the link (`link_spend`): the session holds the subject for an hour; or None."""
-    if (subject := link_spend(token, "s", Subject.objects.all(), "email")) is None:
+def link_open(token: str, session: SessionBase, browser: str = "") -> Subject | None:
+    """Spend the link (`link_spend`, by the browser whose CSRF cookie is `browser`): the
+    session holds the subject for an hour; or None."""
+    if (subject := link_spend(token, "s", Subject.objects.all(), "email", browser)) is None:
         return None
     session.cycle_key()
     until = time.time() + SESSION_SECONDS

@@ -44,10 +44,11 @@ GUARDIAN_KEY = "self_service_guardian"
 WARD_DRAFTS_KEY = "self_service_ward_drafts"
 
 
-def ward_link_open(token: str, session: SessionBase) -> bool:
-    """Spend a parent's link (selfservice.ward_link_token): the session acts for the children
-    of that address for an hour. False when forged, expired, used, or the address erased."""
-    row = link_spend(token, "g", Guardian.objects.exclude(contact=""), "contact")
+def ward_link_open(token: str, session: SessionBase, browser: str = "") -> bool:
+    """Spend a parent's link (selfservice.ward_link_token), by the browser whose CSRF cookie is
+    `browser` (links_spent.py): the session acts for the children of that address for an hour.
+    False when forged, expired, used by another browser, or the address erased."""
+    row = link_spend(token, "g", Guardian.objects.exclude(contact=""), "contact", browser)
     if row is None:
         return False
     session.cycle_key()

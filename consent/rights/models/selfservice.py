@@ -16,6 +16,9 @@ class UsedLink(models.Model):
 
     nonce = models.UUIDField(unique=True)
     used_at = models.DateTimeField(default=timezone.now)
+    # A keyed digest of the CSRF cookie of the browser that spent it (links_spent.py): that
+    # browser's second press opens the page too. "" for a link spent before it was kept.
+    browser = models.CharField(max_length=64, blank=True, default="", db_default="", editable=False)
 
     class Meta:
         db_table = "consent_usedlink"  # kept from before the app split
