@@ -242,7 +242,7 @@ def _placed(phrase: Phrase, sentence: Sentence, **how):
     (word_order.moved: «Мои данные удалите»); only asked of a phrase that can (_possible)."""
     places = _position(phrase, sentence, **how)
     turned = (_position(phrase, sentence, w, **how) for w in moved(phrase.words, phrase.language))
-    return places or next((p for p in turned if p and asked_verb(sentence.tokens, p)), None)
+    return places or next((p for p in turned if p and asked_verb(sentence, p)), None)
 
 
 @lru_cache(maxsize=4096)
