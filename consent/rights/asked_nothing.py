@@ -81,6 +81,14 @@ ACKNOWLEDGED = _folded(
     "қабылданды келісемін келістік "
     "ok okay got it fine great noted received agreed"
 )
+# A reaction to our news, a reply to a campaign's mail: «Спасибо, интересно!», «Здорово!»,
+# «Керемет!», «Рахмет, қызық екен». Only «отлично», «супер» and «класс» were read: the rest
+# opened a request of their own, and the reader was mailed a link to confirm it.
+REACTIONS = _folded(
+    "интересно интересная интересные очень здорово замечательно круто чудесно великолепно "
+    "қызық қызықты керемет тамаша өте екен "
+    "interesting cool nice awesome wonderful very"
+)
 # Saying they wait: for an answer, for news, as an answer said it would come.
 WAITING = _folded(
     "жду ждем ждём ждать ожидаю ожидаем ожидать буду будем вашего ваш ответа ответов "
@@ -101,7 +109,7 @@ REPLYING = _folded(
     "i we will ll get back to you shortly soon as possible reply respond your email message "
     "has been received"
 )
-COURTESY = GREETINGS | THANKS | ACKNOWLEDGED | WAITING | REPLYING
+COURTESY = GREETINGS | THANKS | ACKNOWLEDGED | REACTIONS | WAITING | REPLYING
 # The writer says they are away, as an out-of-office reply does (read folded: Kazakh letters
 # as typed without a Kazakh keyboard, spelling.fold).
 AWAY = re.compile(

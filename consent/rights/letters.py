@@ -16,6 +16,7 @@ from consent.common.text import as_written, clean_text
 from consent.core.subjects import clean_email, normalise_email
 
 from .charsets import ENCODED_WORD_CHARSET, META_CHARSET, codec, respelled_words
+from .embedded import unembedded
 from .machines import machine_sender, machine_written
 from .models import QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside
@@ -310,6 +311,8 @@ def _decoded(part):
         text = as_written(payload.decode(charset), (charset,))
     except (LookupError, UnicodeDecodeError):  # an unknown charset, or bytes not in it
         raise SetAside(Reason.UNDECODABLE) from None
+    if part.get_content_subtype() == "html":  # a picture pasted into it is a file, not kept
+        text = unembedded(text)
     return clean_text(text)
 
 

@@ -23,7 +23,8 @@ from .spelling import fold
 # Kazakh nouns of our news, their stems: a message, a notice, news, a mailing (also as Russian
 # «рассылка» is written in Kazakh), a letter of ours («ақпараттық хат», «e-mail хат»: «хат» with
 # its suffixes, phrases.KAZAKH_SUFFIXES), advertising.
-KK_NEWS = ("хабарлама", "хабарландыру", "жаңалық", "таратылым", "рассылка", "хат", "жарнама")
+KK_NEWS = ("хабарлама", "хабарландыру", "жаңалық", "таратылым", "рассылка", "хат", "жарнама",
+           "арнайы ұсыныс")  # fmt: skip
 # Kazakh verbs that stop them, each with the case of the noun it takes: stop, cease, turn off
 # (the news, accusative; or off them, ablative), take out of, remove from, refuse (ablative),
 # do not send, I do not want to receive (accusative). «Өшіру» is also to delete a letter
@@ -66,8 +67,11 @@ def writers_own(phrase_word: str, word: str) -> bool:
     )  # fmt: skip
 
 
-# Russian nouns of our news, each in the forms whose beginnings differ («письма», «писем»).
-RU_NEWS = ("рассылку", "новости", "уведомления", "письма", "писем", "сообщения", "рекламу", "спам")
+# Russian nouns of our news, each in the forms whose beginnings differ («письма», «писем»), and
+# the offers the policy names beside the news («специальные предложения»; «предложения» alone is
+# any proposal).
+RU_NEWS = ("рассылку", "новости", "уведомления", "письма", "писем", "сообщения", "рекламу", "спам",
+           "специальные предложения", "спецпредложения")  # fmt: skip
 # Sending, stopped («прекратите присылать уведомления») or asked not to be done («не присылайте
 # новости»); receiving, not wanted («не хочу получать уведомления»); and the verbs whose object
 # is the news themselves («отключите уведомления»), for which «сообщения» is too wide a word.
@@ -76,6 +80,11 @@ RU_STOPPING = ("прекратить", "перестать")
 RU_NOT_SENDING = ("не присылайте", "не отправляйте", "не шлите", "не высылайте")
 RU_NOT_WANTING = ("не хочу получать", "не желаю получать")
 RU_TURNING_OFF = ("отключить", "выключить", "остановить", "прекратить")
+# Refusing them, as the policy's own subject line does («Отказ от новостей и специальных
+# предложений»), Kazakh's «бас тарту»: «отказ» reads «отказываюсь» and «откажитесь» too. Only
+# the rows staff keep had it, for some nouns: «Отказ от новостей» opened "other".
+RU_REFUSING = ("отказ от",)
+RU_WIDE = tuple(noun for noun in RU_NEWS if noun != "сообщения")  # the news themselves
 
 
 def _russian() -> list[str]:
@@ -83,7 +92,7 @@ def _russian() -> list[str]:
     verbs = [*stopped, *RU_NOT_SENDING, *RU_NOT_WANTING]
     return [
         *(f"{verb} {noun}" for verb in verbs for noun in RU_NEWS),
-        *(f"{verb} {noun}" for verb in RU_TURNING_OFF for noun in RU_NEWS if noun != "сообщения"),
+        *(f"{verb} {noun}" for verb in (*RU_TURNING_OFF, *RU_REFUSING) for noun in RU_WIDE),
     ]
 
 

@@ -31,7 +31,7 @@ from .sentences import (
     unurged,
     withheld,
 )
-from .spelling import BLOCKERS, common_prefix, one_slip
+from .spelling import BLOCKERS, common_prefix, doubled_slip, one_slip
 from .verb_forms import (
     NEGATION_SYLLABLES,
     able_after,
@@ -127,7 +127,7 @@ def same_word(phrase_word: str, word: str) -> bool:
     stem = max(4, math.ceil(0.6 * shorter))
     if common_prefix(phrase_word, word) >= stem:
         return True
-    if _unstressed_slip(phrase_word, word):
+    if _unstressed_slip(phrase_word, word) or doubled_slip(phrase_word, word, same_word):
         return True
     # One slip (spelling.one_slip) in the stem of a long word; the first letter as typed, since a
     # slip there makes another word more often than not. In a shorter word the stem is too
@@ -242,7 +242,7 @@ def _placed(phrase: Phrase, sentence: Sentence, **how):
     (word_order.moved: «Мои данные удалите»); only asked of a phrase that can (_possible)."""
     places = _position(phrase, sentence, **how)
     turned = (_position(phrase, sentence, w, **how) for w in moved(phrase.words, phrase.language))
-    return places or next((p for p in turned if p and asked_verb(sentence.tokens, p)), None)
+    return places or next((p for p in turned if p and asked_verb(sentence, p)), None)
 
 
 @lru_cache(maxsize=4096)

@@ -225,3 +225,16 @@ def one_slip(a, b):
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
     doubled = i > 0 and longer[i] == longer[i - 1]
     return doubled and longer[i + 1 :] == shorter[i:]
+
+
+def doubled_slip(phrase_word: str, word: str, same) -> bool:
+    """Whether `word` is `phrase_word` with a doubled letter of it written once, and `same` (the
+    phrase's rule of one word) takes it with the pair written whole: «даных», «даные» for
+    «данных», the commonest Russian slip beside an unstressed vowel's, in words too short for
+    one_slip's, so that «Удаление персональных даных» opened "other". The word goes on past the
+    pair as the phrase's does, so a name that begins so is not it: «Данияр» is no «данных»."""
+    at = common_prefix(phrase_word, word)
+    if not 0 < at < len(phrase_word) - 1 or phrase_word[at] != phrase_word[at - 1]:
+        return False
+    whole = word[:at] + phrase_word[at] + word[at:]
+    return common_prefix(phrase_word, whole) > at + 1 and same(phrase_word, whole)

@@ -66,6 +66,14 @@ DEEMED = ("считат", "считайт")  # «прошу считать (ег
 WISHING = ("хоч", "хот", "жела")
 
 
+# A refusal names what it refuses after it, with «от» («отказываюсь от звонков»): the words before
+# it are another thing («Новости — отказываюсь от звонков»: the calls, not the news), which read
+# as the phrase moved («реклама … отказываюсь») stopped the news. Unless what follows «от» is a
+# pronoun for what stands before: «Рассылка — отказываюсь от неё». Folded.
+REFUSING, FROM = "отказ", "от"
+REFUSED_BEFORE = frozenset(("нее", "них", "него", "этого", "этой", "этих", "всего"))
+
+
 def moved(words: tuple[str, ...], language: str) -> list[tuple[str, ...]]:
     """A two-word phrase's words the other way round. A longer Russian phrase's object (its last
     word) put first, as «Рассылку больше не хочу получать» says «не хочу получать рассылку» (its
@@ -83,9 +91,15 @@ def moved(words: tuple[str, ...], language: str) -> list[tuple[str, ...]]:
     return [words[::-1]]
 
 
-def asked_verb(tokens, places) -> bool:
+def asked_verb(sentence, places) -> bool:
     """Whether a moved phrase (moved) matched a verb asked for at one of its `places`, or a
-    participle after «считать» («Согласие прошу считать отозванным», the formal way)."""
+    participle after «считать» («Согласие прошу считать отозванным», the formal way); not a
+    refusal that names what it refuses after it (REFUSED_AFTER)."""
+    tokens, last = sentence.tokens, places[-1]
+    if tokens[last].startswith(REFUSING) and sentence.following[last] == FROM:
+        after = last + 1 < len(tokens) and sentence.clauses[last + 1] == sentence.clauses[last]
+        if after and tokens[last + 1] not in REFUSED_BEFORE:
+            return False
     return any(
         ASKED_VERB.search(tokens[at]) or (at > 0 and tokens[at - 1].startswith(DEEMED))
         for at in places

@@ -40,6 +40,11 @@ ACKNOWLEDGED = {
                                      "Удалить данные: напишите нам"),
     "Latin letters": ("", "Jaqsy, rakhmet, kutemin"),
     "English": ("", "Ok, thanks, waiting for your reply"),
+    # A reaction to our news, under the campaign's subject line.
+    "interesting": ("Re: Новые курсы в январе", "Спасибо, очень интересно!"),
+    "great": ("Re: Новые курсы в январе", "Здорово!"),
+    "kk great": ("Re: Жаңа курстар", "Керемет!"),
+    "kk thanks, interesting": ("Re: Жаңа курстар", "Рахмет, қызық екен"),
 }  # fmt: skip
 
 
@@ -78,6 +83,8 @@ ASKS_MORE = {
     "waiting for an answer about a contract": ("Хорошо, жду ответа по договору", "other", "ru"),
     "did you receive it": ("Получили?", "other", "ru"),
     "waiting, and call me": ("Ок, жду. Перезвоните мне", "other", "ru"),
+    "interesting, and a question": ("Очень интересно! А когда начало?", "other", "ru"),
+    "kk great, and a question": ("Керемет! Курс қашан басталады?", "other", "kk"),
 }  # fmt: skip
 
 

@@ -102,6 +102,13 @@ def by_our_mta(raw, stamp):
         ("Mon, 30 Nov 2026 12:00:00 +0500", datetime(2026, 11, 30, 9, tzinfo=ALMATY)),
         ("Mon, 16 Nov 2026 10:00:00 +0500", datetime(2026, 11, 30, 9, tzinfo=ALMATY)),
         ("not a date", datetime(2026, 11, 30, 9, tzinfo=ALMATY)),
+        # A zone no clock has: Python's date parser overflowed, and the command's traceback
+        # was an exit status the MTA reads as refused for good, the letter bounced.
+        (
+            "Mon, 30 Nov 2026 08:00:00 +99999999999999999999",
+            datetime(2026, 11, 30, 9, tzinfo=ALMATY),
+        ),
+        ("Mon, 30 Nov 99999 08:00:00 +0500", datetime(2026, 11, 30, 9, tzinfo=ALMATY)),
     ],
 )
 def test_a_piped_letter_is_received_when_our_mta_took_it(

@@ -107,7 +107,30 @@ RUSSIAN = {
     "not wanted, notices": "Не хочу получать уведомления",
     "not wanted any more, your news": "Не хочу больше получать ваши новости",
     "not wished for": "Не желаю получать уведомления",
+    "refused, the news": "Отказываюсь от ваших новостей",
+    "refused, the offers": "Прошу оформить отказ от специальных предложений",
+    "refused, the advertising": "Откажитесь, пожалуйста, присылать мне рекламу. Отказ от рекламы",
 }
+
+
+# The policy's own subject lines, shortened as people shorten them, under a reply's prefix or
+# in capitals: «Отказ от новостей» opened "other", while «Жаңалықтардан бас тарту» stopped them.
+SUBJECT_LINES = {
+    "ru, the news": ("Отказ от новостей", "ru"),
+    "ru, a reply": ("Отв: Отказ от новостей", "ru"),
+    "ru, the offers": ("ОТКАЗ ОТ СПЕЦПРЕДЛОЖЕНИЙ", "ru"),
+    "ru, the special offers": ("Отказ от специальных предложений", "ru"),
+    "kk, the special offers": ("Арнайы ұсыныстардан бас тарту", "kk"),
+}
+
+
+@pytest.mark.parametrize("subject_line, language", SUBJECT_LINES.values(), ids=SUBJECT_LINES)
+def test_the_policys_refusal_shortened_in_the_subject_line_stops_the_news(
+    person, subject_line, language
+):
+    ticket = ingest(message(subject_line, body=""))
+    assert (ticket.type, ticket.language) == (Type.UNSUBSCRIBE, language)
+    assert news_only_stopped(ticket, person)
 
 
 @pytest.mark.parametrize("body", KAZAKH.values(), ids=KAZAKH)
@@ -149,6 +172,9 @@ KEPT = {
     "ru do not stop sending the news": "Не прекращайте присылать новости",
     "ru do not stop sending the mailing": "Не прекращайте присылать рассылку",
     "ru do not cease sending letters": "Не переставайте присылать письма",
+    "ru no refusal of the news": "Я не отказываюсь от ваших новостей",
+    "ru another company's offers": "Отказ от специальных предложений Кинопоиска",
+    "kk no refusal of the offers": "Арнайы ұсыныстардан бас тартпаймын",
 }
 
 

@@ -223,6 +223,9 @@ def test_the_canonical_phrases_are_the_policys_and_the_campaigns(db):
         ("отписаться", "отписать", True),
         ("алу", "аламын", True),  # a short Kazakh infinitive
         ("рассылки", "расылки", True),  # a doubled letter written once
+        ("данных", "даных", True),  # so in a short word too
+        ("данные", "даные", True),
+        ("данных", "данияр", False),  # a name that begins so goes on otherwise
         ("обновление", "обнавление", True),  # a wrong letter
         ("отписка", "подписка", False),  # never inside another word
         ("отписаться", "подписаться", False),

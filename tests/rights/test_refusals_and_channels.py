@@ -140,6 +140,9 @@ def test_the_transfer_abroad_refused_after_a_dash_is_withdrawn(person, texts):
     "Здравствуйте: не надо",
     "Заявление: отказываюсь",
     "Новости — отказываюсь от звонков",
+    # What a refusal refuses is after its «от»: the news before it are no phrase moved.
+    "Реклама — отказываюсь от звонков",
+    "Уведомления — отказываюсь от звонков",
     "Звонки — не надо, а рассылку оставьте",
     "Вопрос: не нужно ли подписать согласие?",
     "Рассылка — не нужна?",
@@ -156,3 +159,9 @@ def test_the_desk_says_what_a_refusal_after_a_dash_names(person, desk, lang, sai
     desk.cookies["django_language"] = lang
     html = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
     assert 'id="letter-limits"' in html and said in html
+
+
+@pytest.mark.parametrize("body", ["Рассылка — отказываюсь от неё", "Новости: отказываюсь от них"])
+def test_the_news_refused_by_a_pronoun_after_the_dash_stop(person, body):
+    ticket = ingest(mailed("", body, "plain"))
+    assert news_only_stopped(ticket, person)

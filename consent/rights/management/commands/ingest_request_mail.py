@@ -44,7 +44,7 @@ def arrival(raw: bytes) -> datetime:
     stamp = found.group(1).rsplit(b";", 1)[1].decode("ascii", "replace")
     try:
         moment = parsedate_to_datetime(" ".join(stamp.split()))
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):  # a zone of twenty digits
         return now
     if moment.tzinfo is None or not now - MTA_KEEPS <= moment <= now:
         return now
