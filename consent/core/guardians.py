@@ -15,8 +15,7 @@ from .audit import admin_logged, audit
 from .gate import latest_events, needs_guardian
 from .ledger import consent_require_again, subject_lock
 from .models import AuditEvent, Declined, Guardian, LedgerEntry, Source, Subject
-from .names import name_keys
-from .people_search import named
+from .people_search import name_holders
 from .phones import phone_holders
 from .subjects import address_holders, address_lookup_key, normalise_email, subject_find
 
@@ -34,10 +33,8 @@ def guardians_named(term: str) -> Q:
     """The guardians whose name holds every word of `term`, in any alphabet and spelling, as
     the desk's search finds a person on record (consent.core.names); none for a term without
     a letter."""
-    keys = name_keys(term)
-    if not keys:
-        return Q(pk__in=[])
-    return named(keys)
+    found = name_holders(term)
+    return Q(pk__in=[]) if found is None else found[0]
 
 
 def guarded_by(holders: Q) -> Q:

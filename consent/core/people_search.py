@@ -16,6 +16,7 @@ from consent.common.lookalikes import LOOKALIKES
 
 from .addresses import address_folded
 from .models import Subject
+from .names import name_keys
 from .phones import phone_digits
 
 PART_MIN = 3
@@ -79,6 +80,32 @@ def named(keys: list[str], field: str = "name_key") -> Q:
                 | Q(**{f"{field}__contains": f" {key} "})
             )
     return query
+
+
+# Initials, as a letter is signed and a document names a person beside the surname («Оспанова
+# Ж.Б.», «Ж. Б. Оспанова», «Ospanova Zh.»): a run of words of one or two letters, each with its
+# dot. As words, each was one letter to be found whole (`named`): no name has one, and the
+# officer was told to type more, as if nothing were held about the person.
+_INITIALS = re.compile(r"(?<![^\W_])(?:[^\W\d_]{1,2}\.\s*)+")
+_INITIAL = re.compile(r"[^\W\d_]{1,2}")
+
+
+def name_holders(term: str, field: str = "name_key") -> tuple[Q, list[str]] | None:
+    """The rows whose name (its key in `field`) has every word of `term` (`named`) and, for each
+    run of initials typed beside them, a word starting with the run's first initial: the given
+    name's. The patronymic's after it is not asked of a name the form kept without one. With
+    the keys of the words (initials aside), for `part_too_short`; None for a term with no
+    letter. A term of initials alone is read as words, as before."""
+    initials = [name_keys(_INITIAL.match(run)[0]) for run in _INITIALS.findall(term)]
+    keys = name_keys(_INITIALS.sub(" ", term))
+    if not keys:
+        keys, initials = name_keys(term), []
+    if not keys:
+        return None
+    query = named(keys, field)
+    for key in (found[0] for found in initials if found):
+        query &= Q(**{f"{field}__startswith": key}) | Q(**{f"{field}__contains": f" {key}"})
+    return query, keys
 
 
 # A number as it is written, digits and the signs between their groups, no letter: given in

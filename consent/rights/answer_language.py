@@ -17,6 +17,8 @@ from .spelling import FOLD, WORD, words
 # own: a name or a quoted word of the other language (half evidence, language.py) is no answer
 # written in it.
 CLEAR_EVIDENCE = 2
+# Fewer Cyrillic words than this make an answer too short to show CLEAR_EVIDENCE.
+SHORT_ANSWER = 3
 # What an officer quotes is the person's or the record's words, not the answer's language:
 # «өтініш мәтіні», «Персональные данные». Read without them.
 QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|\"[^\"]*\"")
@@ -68,7 +70,15 @@ def _in_the_other_language(text: str, language: str, part: bool = False) -> bool
     kazakh, russian = language_evidence(text)
     own, other = (kazakh, russian) if language == "kk" else (russian, kazakh)
     cyrillic = len(CYRILLIC_WORD.findall(text))
-    needed = 1 if part and language == "kk" and cyrillic >= 3 else CLEAR_EVIDENCE
+    if not part and 0 < cyrillic < SHORT_ANSWER:
+        # An answer of a word or two can never show CLEAR_EVIDENCE: «Данные удалены» went into
+        # a Kazakh letter, «Деректеріңіз жойылды» into a Russian one. Any trace of the other
+        # language decides it, a Russian letter's only by Kazakh grammar, not a name or place.
+        needed = 0.5
+    elif part and language == "kk" and cyrillic >= 3:
+        needed = 1
+    else:
+        needed = CLEAR_EVIDENCE
     if own or other < needed:
         return False
     # Kazakh letters alone are a place or a name: «Адрес исправлен: Алматы қ., Сәтпаев

@@ -78,3 +78,22 @@ def test_a_reference_searched_finds_the_closed_request(desk, day):
     html = desk.get("/admin/rights/ticket/", {"q": f"№ {refused.reference}"}).content.decode()
     assert listed(html) == [refused.reference]
     assert selected(html) == SHOWN_ALL["kk"]
+
+
+def counted(html):
+    """{the filter link: the count it shows} with the counts shown («Санын көрсету»)."""
+    block = html[html.index('id="changelist-filter"') :]
+    found = re.findall(r'<a href="(\?[^"]*)"[^>]*>[^<]*?\((\d+)\)\s*</a>', block)
+    return {link.replace("&amp;", "&"): int(n) for link, n in found}
+
+
+@pytest.mark.parametrize("start", ["?_facets=True", "?_facets=True&officer=none"])
+def test_each_filters_count_is_what_its_link_lists(desk, day, start):
+    """With the counts shown, «орындалды (0)», «бас тартылды (0)» stood beside links that list
+    one request each: a status was counted among the open requests alone, the list's default,
+    which gives way once a status is chosen."""
+    html = desk.get(f"/admin/rights/ticket/{start}").content.decode()
+    counts = counted(html)
+    assert len(counts) > 10
+    for link, count in counts.items():
+        assert len(listed(desk.get(f"/admin/rights/ticket/{link}").content.decode())) == count, link

@@ -9,6 +9,7 @@ import re
 import pytest
 from django.utils import translation
 
+from consent.rights.answer_language import REFUSED
 from consent.rights.models import Ticket
 
 from .conftest import act, confirm_link, mails_to, web_request
@@ -121,6 +122,38 @@ KAZAKH_WITH_RUSSIAN = [
 def test_an_answer_naming_places_names_or_terms_of_the_other_language_goes(
     client, desk, person, lang, answer
 ):
+    web_request(client, lang, "transfer_notice")
+    assert client.post(confirm_link()).status_code == 200
+    ticket = Ticket.objects.get()
+    act(desk, ticket, reason=answer)
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.DONE and answer in mails_to(person.email)[-1].message
+
+
+# An answer of a word or two in the other language: it could never show the two words of
+# evidence a longer answer needs, and went into the letter under its other-language heading.
+SHORT_OTHER = [("kk", "Данные удалены."), ("kk", "Не подтверждено"),
+               ("ru", "Деректеріңіз жойылды."), ("ru", "Өтінішіңіз орындалды")]  # fmt: skip
+# And a word or two that may stand in the letter: a name, a place, a word of neither.
+SHORT_OWN = [("ru", "Готово, Әсел."), ("ru", "Өскемен қаласы"), ("kk", "Орындалды."),
+             ("kk", "Иван Петров")]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang, answer", SHORT_OTHER)
+def test_a_short_answer_in_the_other_language_is_refused(client, desk, person, lang, answer):
+    web_request(client, lang, "transfer_notice")
+    assert client.post(confirm_link()).status_code == 200
+    ticket = Ticket.objects.get()
+    sent = len(mails_to(person.email))
+    page = act(desk, ticket, reason=answer).content.decode().replace("\xa0", " ")
+    with translation.override("kk"):  # the officer's own (the desk's default)
+        assert str(REFUSED[lang]).replace("\xa0", " ") in page
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.OPEN and len(mails_to(person.email)) == sent
+
+
+@pytest.mark.parametrize("lang, answer", SHORT_OWN)
+def test_a_short_answer_that_may_stand_in_the_letter_goes(client, desk, person, lang, answer):
     web_request(client, lang, "transfer_notice")
     assert client.post(confirm_link()).status_code == 200
     ticket = Ticket.objects.get()

@@ -77,3 +77,21 @@ def test_a_correction_answered_by_destroying_names_them_too(client, privacy_offi
     shown = panel(verified_login(client, privacy_officer), correction, "ru")
     said = "закроются и эти другие запросы человека: отвечать на них будет нечем; сначала "
     assert f"{said}ответьте на них: № {access.reference}, доступ к данным" in shown
+
+
+CLOSED_BY = {"kk": "деректерімен бірге жабылды, оларды жойған өтініш:",
+             "ru": "закрыт вместе с данными человека, уничтоженными по запросу:"}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_request_closed_with_the_data_names_the_request_that_destroyed_it(
+    client, privacy_officer, tuesday, lang
+):
+    """The access request left unanswered read «closed: no data held» on its page, its related
+    requests «—»: nothing said that another request had destroyed the data it asked for."""
+    access, _unsubscribe, withdrawal = tuesday
+    desk = verified_login(client, privacy_officer)
+    act(desk, withdrawal, "do")
+    assert Ticket.objects.get(pk=access.pk).status == Ticket.Status.NO_DATA
+    link = f'<a href="/admin/rights/ticket/{withdrawal.pk}/change/">№ {withdrawal.reference}</a>'
+    assert f"{CLOSED_BY[lang]} {link}" in panel(desk, access, lang)

@@ -323,3 +323,25 @@ def test_no_admin_page_asks_for_a_file(walks):  # noqa: F811
         if response.get("content-type", "").startswith("text/html"):
             asking += [url] * bool(ASKS_FOR_A_FILE.search(response.content.decode()))
     assert asking == []
+
+
+# The breadcrumbs as they end: the page itself, which the admin's CSS leaves without a «›».
+CRUMBS = re.compile(r'<ol class="breadcrumbs">(.*?)</ol>', re.S)
+ENDED = re.compile(r'<li aria-current="page">\s*[^<\s][^<]*</li>\s*$')
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_pages_breadcrumbs_end_with_the_page_itself(walks, lang):  # noqa: F811
+    """The desk's own pages (a request opened from a person's page, a parent's answer, an
+    email set aside opened) ended their breadcrumbs on the person's link and a «›» after it,
+    naming no page: every page ends them with its own name, as Django's do. And their items
+    stood with no space between them, «Субъекты персональных данных ›№ 11»: the «›» is the
+    CSS's, its space after it kept only by a space between the items, as Django writes them."""
+    ended = []
+    for url, response in walks[lang].pages + walks[lang].urls + walks[lang].extra:
+        page = response.get("content-type", "").startswith("text/html")
+        crumbs = page and response.status_code == 200 and CRUMBS.search(response.content.decode())
+        if crumbs and (not ENDED.search(crumbs[1]) or "</li><li" in crumbs[1]):
+            ended.append(url)
+    assert ended == [], "\n".join(sorted(set(ended)))

@@ -127,12 +127,15 @@ class DueFilter(admin.SimpleListFilter):
     parameter_name = "due"
     # The list's own filter of statuses (TicketAdmin.list_filter), as its links name it.
     STATUS_PARAMETERS = ("status__exact", "status")
+    # The request's mark while the status filter counts its choices (StatusFilter).
+    STATUS_COUNTED = "_counting_a_status"
 
     def __init__(self, request, params, model, model_admin):
         super().__init__(request, params, model, model_admin)
         self.gives_way = self.value() is None and (
             bool(request.GET.get(SEARCH_VAR, "").strip())
             or any(request.GET.get(name) for name in self.STATUS_PARAMETERS)
+            or getattr(request, self.STATUS_COUNTED, False)
         )
 
     def lookups(self, request, model_admin):
@@ -186,3 +189,18 @@ class DueFilter(admin.SimpleListFilter):
             # chosen names the requests in it, closed ones too.
             return queryset
         return queryset.open()  # the default, and "?due=open" (its link where it gives way)
+
+
+class StatusFilter(admin.ChoicesFieldListFilter):
+    """The list's filter of statuses. Its counts («Санын көрсету») are of the requests each
+    link lists: choosing a status makes the deadline filter's default, open requests only, give
+    way (DueFilter), and the counts took it as in force, «done (0)» beside a link listing six.
+    They are counted on filters made anew from the request (ChangeList.get_queryset), which
+    the request's mark tells that a status is being chosen."""
+
+    def get_facet_queryset(self, changelist):
+        setattr(self.request, DueFilter.STATUS_COUNTED, True)
+        try:
+            return super().get_facet_queryset(changelist)
+        finally:
+            delattr(self.request, DueFilter.STATUS_COUNTED)

@@ -21,12 +21,11 @@ from consent.core.admin import (
 from consent.core.admin.names import person_shown
 from consent.core.guardians import guarded_by, guardian_holders, guardians_named
 from consent.core.models import LedgerEntry, Subject, Submission
-from consent.core.names import name_keys
 from consent.core.people_search import (
     TERM_MAX,
     address_part_holders,
     address_typed,
-    named,
+    name_holders,
     number_written,
     part_too_short,
     phone_part_holders,
@@ -185,12 +184,13 @@ class SubjectAdmin(DeskKept, DeskParents, DeskOpening, AuditedAdmin):
         # child's gives her own name, which the child's record holds with her consent. A word
         # of one or two letters in its key («аааа» is «а») is a whole word of the name
         # (core/people_search.py): before, it listed everyone whose name held the letter.
-        keys = name_keys(term)
-        if not keys:  # only signs and apostrophes («ь», «'»): no letter to find anyone by
+        # Initials beside a surname («Оспанова Ж.Б.») are the starts of its other words.
+        found = name_holders(term)
+        if found is None:  # only signs and apostrophes («ь», «'»): no letter to find anyone by
             return queryset.none(), False
-        if part_too_short(keys):
+        if part_too_short(found[1]):
             messages.info(request, SHORT_PART)
-        return queryset.filter(named(keys) | guarded_by(guardians_named(term))), False
+        return queryset.filter(found[0] | guarded_by(guardians_named(term))), False
 
     def get_list_display(self, request):
         shown = super().get_list_display(request)

@@ -12,6 +12,7 @@ from consent.common.dates import reader_time
 from consent.common.text import EMPTY, numbered
 from consent.core.admin import person_link
 from consent.core.guardians import guardian_name
+from consent.core.models import AuditEvent
 
 from ..links import link_unsent
 from ..models import Ticket
@@ -64,13 +65,18 @@ class TicketShown:
 
     @admin.display(description=_("related requests"))
     def related(self, obj):
-        """The request an emailed reply is about, and the replies filed with this one
-        (joining.file_reply, joining.file_repeat): the officer reads them together."""
+        """The request an emailed reply is about, the replies filed with this one
+        (joining.file_reply, joining.file_repeat), and the request whose destruction closed it
+        (erasure.py): the officer reads them together. A request closed so read «closed: no
+        data held» alone, as if nothing had been held when it was asked."""
         links = []
         if obj.regarding_id is not None:
             links.append((_("about request"), obj.regarding_id, numbered(obj.regarding.reference)))
         links += [(_("email about this request"), reply.pk, numbered(reply.reference))
                   for reply in obj.replies.order_by("id")]  # fmt: skip
+        if (destroyer := destroyed_by(obj)) is not None:
+            links.append((_("closed with the data destroyed under request"), destroyer,
+                          numbered(f"{Ticket.REFERENCE_PREFIX}{destroyer}")))  # fmt: skip
         if not links:
             return EMPTY
         return format_html_join(
@@ -100,3 +106,17 @@ class TicketShown:
         return format_html("{}<details><summary>{}</summary><pre>{}</pre></details>",
                            linebreaksbr(shown), _("As received, with its HTML markup"),
                            obj.message)  # fmt: skip
+
+
+def destroyed_by(ticket: Ticket) -> int | None:
+    """The number of the request whose destruction of the person's data closed `ticket`, as
+    its closing's audit row keeps it (erasure.py), or None."""
+    if ticket.status != Ticket.Status.NO_DATA or ticket.subject_id is not None:
+        return None
+    closing = AuditEvent.objects.filter(
+        object_type=Ticket._meta.label_lower, object_id=str(ticket.pk),
+        detail__has_key="destroyed_by",
+    ).order_by("-id").first()  # fmt: skip
+    ref = closing and str(closing.detail["destroyed_by"])
+    number = ref and ref.removeprefix(Ticket.REFERENCE_PREFIX)
+    return int(number) if number and number.isdigit() else None

@@ -35,7 +35,7 @@ from ..register import register_export
 from ..statistics import STATISTICS_TABLES, statistics_export, timed
 from .answered import AnsweredAdmin
 from .assigned import AssignedAdmin, AssigneeFilter
-from .due import DueFilter, due_shown, due_told, status_shown
+from .due import DueFilter, StatusFilter, due_shown, due_told, status_shown
 from .shown import changed_since, page_state
 from .ticket_shown import TicketShown
 
@@ -53,7 +53,7 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
     # What fits at 1280 px beside the filters, the due date (the sort) last and never cut off;
     # who the person is only for staff allowed to see it (get_list_display).
     list_display = ["reference_link", "type", "person", "status_shown", "officer", "due"]
-    list_filter = [DueFilter, AssigneeFilter, "type", "status", "channel"]
+    list_filter = [DueFilter, AssigneeFilter, "type", ("status", StatusFilter), "channel"]
     list_select_related = ["subject", "assignee", "regarding"]  # a filed one names it (due)
     search_fields = ["=id"]
     # A name or a number typed here found nothing, and nothing said why: people are found on
