@@ -91,6 +91,41 @@ def test_the_banner_leaves_the_page_in_view(site, browser, lang, width, height):
     page.context.close()
 
 
+# Each character of the banner's words that lies under its × (whose 44 px box takes a tap there
+# as Reject), as "character in word".
+UNDER_CLOSE = r"""() => {
+  const banner = document.querySelector('.cookie-banner');
+  const x = banner.querySelector('.cookie-close').getBoundingClientRect(), found = [];
+  const walker = document.createTreeWalker(banner, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walker.nextNode());) {
+    if (n.parentElement.closest('.cookie-close') || !n.parentElement.checkVisibility()) continue;
+    for (let i = 0; i < n.data.length; i++) {
+      if (!n.data[i].trim()) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + 1);
+      for (const r of range.getClientRects())
+        if (r.right > x.left && r.left < x.right && r.bottom > x.top && r.top < x.bottom)
+          found.push(`${n.data[i]} in ${n.data.slice(Math.max(0, i - 8), i + 8).trim()}`);
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("width,height", [*SIZES, (195, 400)])
+def test_no_word_of_the_banner_lies_under_its_close_button(site, browser, lang, width, height):
+    """The ×'s box reached down over the first line of the words below the heading: the end of
+    «…сервистер есептейді:» on a phone on its side sat under it, and a tap there answered
+    Reject."""
+    page = open_tab(browser)
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{site}/{lang}/contact/")
+    assert page.evaluate(UNDER_CLOSE) == []
+    page.context.close()
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_with_the_largest_text_the_banner_takes_half_the_window(site, browser, lang):
     """A 360 by 640 phone with its text at 200 %: the banner scrolls inside half the window; its
