@@ -28,7 +28,9 @@ def wording_text(language: str, services: list[tuple[str, str]]) -> str:
     """The banner's words in `language`, a paragraph or list item a line, without markup."""
     with translation.override(language):
         html = render_to_string(WORDING_TEMPLATE, {"analytics": {"services": services}})
-    lines = (" ".join(strip_tags(line).split()) for line in re.split(r"<(?:/p|/h2|/li)>", html))
+    lines = (
+        " ".join(strip_tags(line).split()) for line in re.split(r"<(?:/p|/h2|/li|/summary)>", html)
+    )
     return "\n".join(line for line in lines if line)
 
 
