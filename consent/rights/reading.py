@@ -42,13 +42,14 @@ FOOTER_VERB = "жиберилди"
 FOOTER_WORDS = 6
 # How much of a line is read for a sign-off or a footer: far more than either takes.
 SIGN_OFF_CHARS = 200
+# No run of spaces shared by two quantifiers: one was tried at every split (its length squared).
 FORWARD_MARKER = re.compile(
-    r"^\s*[-_=*\s]*(forwarded message|original message|begin forwarded message|"
+    r"^[-_=*\s]*(forwarded message|original message|begin forwarded message|"
     r"пересылаемое сообщение|пересланное сообщение|исходное сообщение|пересылаемое письмо|"
     r"пересланное письмо|начало переадресованного сообщения|начало переадресованного письма|"
     r"жіберілген хат|қайта жіберілген хат|бастапқы хат|"
     r"жіберілген хабар|қайта жіберілген хабар|бастапқы хабар)"
-    r"[-_=*\s]*:?\s*$",
+    r"[-_=*\s]*(?::\s*)?$",
     re.IGNORECASE,
 )
 # The fields of a quoted or forwarded head, as mail programs name them in English, Russian and
