@@ -1,22 +1,22 @@
 """Deliver the outbox (post_office's Email rows) with any number of senders on any number of
 hosts, each message once.
 
-A sender claims a batch of due messages with `SELECT … FOR UPDATE SKIP LOCKED` in a transaction
-of its own, sends them over one SMTP connection, records each outcome (sent; requeued for
-`RETRY_INTERVAL`; failed after `MAX_RETRIES`) and commits. Until that commit the row locks keep
-every other sender off the batch, and when it commits the rows are no longer due: a message the
-server accepted is never claimed again. Senders started together (a timer and a worker, two
-hosts, a hand run) share the queue batch by batch instead of waiting for one another. The lock is
-the database's, so it holds across hosts and systemd's `PrivateTmp=true` (post_office's own lock
-is a file in /tmp and its queue query locks nothing: two senders sent the same mail twice).
+A sender claims a batch of due messages, leased to it in a short transaction (claims.py), sends
+them over one SMTP connection, holding no lock, and records each outcome (sent; requeued for
+`RETRY_INTERVAL`; failed after `MAX_RETRIES`) in a short transaction of its own, while the mail
+is still its own. Senders started together (a timer and a worker, two hosts, a hand run) share
+the queue batch by batch instead of waiting for one another. The claim is the database's, so it
+holds across hosts and systemd's `PrivateTmp=true` (post_office's own lock is a file in /tmp
+and its queue query locks nothing: two senders sent the same mail twice).
 
 What "once" means (compliance T15): a message the mail server acknowledged (its 250 reply to
-DATA) is recorded as sent in the same transaction that claimed it and never sent again; a message
-it did not acknowledge is retried. Two cases can still deliver a message twice, and both are
-documented rather than "fixed" by giving up retries, which would lose mail:
+DATA) is recorded as sent and never sent again; a message it did not acknowledge is retried.
+Two cases can still deliver a message twice, and both are documented rather than "fixed" by
+giving up retries, which would lose mail:
 - the server drops the connection after it has taken the whole message but before its reply:
   the sender cannot tell this from a drop before, so it retries;
-- the sender is killed between the server's reply and the commit: the batch is claimed again.
+- the sender is killed between the server's reply and the record: the mail is claimed again
+  once its lease lapses.
 Every copy carries the message's own Message-ID (post_office's MESSAGE_ID_ENABLED), by which
 mail clients recognise a repeat.
 """
@@ -27,7 +27,6 @@ from typing import NamedTuple
 from django.conf import settings
 from django.core.signals import request_finished
 from django.db import transaction
-from django.db.models import Q
 from django.dispatch import Signal, receiver
 from django.utils import timezone
 from post_office import settings as po
@@ -37,6 +36,7 @@ from post_office.models import STATUS, Email, Log
 from consent.common.link_secrets import redact
 
 from .audit import audit
+from .claims import claim, lease, renew, settle
 from .mail import mail_readdress
 from .models import AuditEvent
 from .relay import (
@@ -48,7 +48,6 @@ from .relay import (
     relay_unreachable,
 )
 from .withheld import (
-    WAITING,
     blocked_files,
     come_of_age,
     is_campaign,
@@ -61,32 +60,16 @@ from .withheld import (
 
 logger = logging.getLogger(__name__)
 
-# Sent in the sending transaction with the Message-IDs of the campaign mails just deleted unsent
-# (`message_ids`) and the time (`at`): the campaign's record of who it was queued to says so.
+# With the Message-IDs of the campaign mails just deleted unsent (`message_ids`) and the time
+# (`at`), in that transaction: the campaign's record of who it was queued to says so.
 campaign_mail_withheld = Signal()
-# Sent in the sending transaction with the Message-IDs of the campaign mails the mail server
-# refused for good (`message_ids`, `_refused_for_good`) and the time (`at`): no campaign goes to
+# With the Message-IDs of the campaign mails the mail server refused for good (`message_ids`,
+# `_refused_for_good`) and the time (`at`), in the transaction recording it: no campaign goes to
 # that person again until they confirm an address anew (consent/marketing/returns.py).
 campaign_mail_refused = Signal()
-# Sent in the sending transaction with the names of the files (`names`) the mails just held back
-# for a blocked person carried (`blocked_files`): whoever made them learns that they never went out.
+# With the names of the files (`names`) the mails just held back for a blocked person carried
+# (`blocked_files`), in the claim's transaction: whoever made them learns they never went out.
 files_mail_held_back = Signal()
-
-
-def claim(batch_size: int, skip: frozenset[int] = frozenset()) -> list[Email]:
-    """Lock and return up to `batch_size` due messages no other sender holds (in a transaction),
-    except those in `skip`."""
-    now = timezone.now()
-    due = (Q(scheduled_time__lte=now) | Q(scheduled_time=None)) & (
-        Q(expires_at__gt=now) | Q(expires_at=None)
-    )
-    return list(
-        Email.objects.select_for_update(skip_locked=True)
-        .filter(due, status__in=WAITING)
-        .exclude(id__in=skip)
-        .order_by(*po.get_sending_order(), "id")
-        .prefetch_related("attachments")[:batch_size]
-    )
 
 
 def _refused_for_good(email: Email, error: Exception) -> bool:
@@ -205,6 +188,7 @@ class Batch(NamedTuple):
     left: list[int]  # not tried: the relay could not be reached
     relay_down: bool  # the relay not reached, or dropped or refused two mails in a row (relay.py)
     refused: str  # why the relay last refused a mail of the batch (refused_by_the_relay), or ""
+    gone: list[int]  # deleted meanwhile (its person destroyed), or lapsed and claimed again
 
 
 def send_batch(
@@ -223,83 +207,98 @@ def send_batch(
     audit row for the latter."""
     batch_size = batch_size or po.get_batch_size()
     log_level = po.get_log_level() if log_level is None else log_level
-    with transaction.atomic():
-        sent, failed = [], []
+    with transaction.atomic():  # the claim: short, the mail server not yet asked anything
         batch = claim(batch_size, skip)
-        withheld = _readdress(batch)
-        blocked = {m.id for m in blocked_files(batch)}
-        if blocked:
-            withheld |= _expire_unsent(batch, blocked)
-            names = {a.name for m in batch if m.id in blocked for a in m.attachments.all()}
-            files_mail_held_back.send(sender=Email, names=names)
-            logger.info("%d mails with files held back: the person's processing is blocked",
-                        len(blocked))  # fmt: skip
-        stopped = {m.id for m in not_while_blocked([m for m in batch if m.id not in withheld])}
-        if stopped:
-            withheld |= _expire_unsent(batch, stopped)
-            logger.info("%d mails to a form's address held back: the person is blocked",
-                        len(stopped))  # fmt: skip
-        unasked = {m.id for m in unconfirmable([m for m in batch if m.id not in withheld])}
-        if unasked:
-            withheld |= _expire_unsent(batch, unasked)
-            logger.info("%d confirmation links held back: the person said no since",
-                        len(unasked))  # fmt: skip
-        unnamed = no_longer_named([m for m in batch if m.id not in withheld])
-        if unnamed:
-            withheld |= _expire_unsent(batch, unnamed)
-            logger.info("%d mails to parents held back: the child's record no longer names them",
-                        len(unnamed))  # fmt: skip
-        of_age = come_of_age([m for m in batch if m.id not in withheld])
-        if of_age:  # held unsent, as a blocked person's
-            withheld |= _expire_unsent(batch, of_age)
-            for mail_id, guardian in of_age.items():
-                audit(AuditEvent.Action.MAIL_HELD_OF_AGE, subject=guardian.subject, obj=guardian,
-                      mail=mail_id)  # fmt: skip
-            logger.info("%d mails to parents held back: the child is 18 now", len(of_age))
-        held_back, left, down, refused, drops = [], [], False, "", 0
-        for email in batch:
-            if email.id in withheld:
-                continue
-            if down:  # each would wait out the timeout the relay just let pass
-                left.append(email.id)
+        withheld = _held(batch)
+        lease([m for m in batch if m.id not in withheld])
+    sent, failed, left, gone, down, refused, drops = [], [], [], [], False, "", 0
+    for email in batch:
+        if email.id in withheld:
+            continue
+        if down:  # each would wait out the timeout the relay just let pass
+            left.append(email)
+            continue
+        with transaction.atomic():
+            if not renew(email):  # its person destroyed meanwhile, or its lease lapsed
+                gone.append(email.id)
                 continue
             # The gate for each campaign mail as it goes, not once for the batch: a batch takes
             # as long as the mail server does (a minute of a slow one), and an unsubscribe
             # answered «done» meanwhile let the batch's later mails to that person go out.
             if withheld_campaign([email]):
-                held_back.append(email)
+                _withhold_campaign(email)
+                withheld.add(email.id)
                 continue
-            outcome = _send(email, log_level)
-            if isinstance(outcome, Exception):
-                failed.append((email, outcome))
-                # The relay's own fault twice in a row (relay.py): it is the relay, not the mails.
-                turned_away = dropped(outcome) or recipient_refused_by_the_relay(outcome)
-                drops = drops + 1 if turned_away else 0
-                down = relay_unreachable(outcome) or drops >= 2
-                if refused_by_the_relay(outcome):
-                    refused = not_delivered_because(
-                        outcome, email.backend_alias or po.get_default_mailer()
-                    )
-                if _refused_for_good(email, outcome):
-                    # Said at once, not with the batch's outcome: the batch's later mails to
-                    # the address (another campaign's) are asked after it, and stay unsent.
-                    campaign_mail_refused.send(
-                        sender=Email, message_ids=[email.message_id], at=timezone.now()
-                    )
+        outcome = _send(email, log_level)  # no lock held: only the lease
+        if isinstance(outcome, Exception):
+            # The relay's own fault twice in a row (relay.py): it is the relay, not the mails.
+            turned_away = dropped(outcome) or recipient_refused_by_the_relay(outcome)
+            drops = drops + 1 if turned_away else 0
+            down = relay_unreachable(outcome) or drops >= 2
+            if refused_by_the_relay(outcome):
+                refused = not_delivered_because(outcome, email.backend_alias
+                                                or po.get_default_mailer())  # fmt: skip
+        else:
+            drops = 0
+        with transaction.atomic():  # recorded only while the mail is still this sender's
+            if not settle(email):
+                gone.append(email.id)
+            elif isinstance(outcome, Exception):
+                failed.append(email)
+                _record([], [(email, outcome)], log_level)
+                if _refused_for_good(email, outcome):  # before the batch's later mails go
+                    campaign_mail_refused.send(sender=Email, message_ids=[email.message_id],
+                                               at=timezone.now())  # fmt: skip
             else:
-                sent.append((email, outcome))
-                drops = 0
-        _record(sent, failed, log_level)
-        if held_back:
-            Email.objects.filter(id__in=[m.id for m in held_back]).delete()
-            campaign_mail_withheld.send(
-                sender=Email, message_ids=[m.message_id for m in held_back], at=timezone.now()
-            )
-            logger.info("%d campaign mails withheld: marketing no longer permitted",
-                        len(held_back))  # fmt: skip
-            withheld |= {m.id for m in held_back}
-    return Batch([e.id for e, _ in sent], [e.id for e, _ in failed], sorted(withheld), left,
-                 down, refused)  # fmt: skip
+                sent.append(email)
+                _record([(email, outcome)], [], log_level)
+    for email in left:  # due again, as they were
+        settle(email)
+    return Batch([e.id for e in sent], [e.id for e in failed], sorted(withheld),
+                 [e.id for e in left], down, refused, gone)  # fmt: skip
+
+
+def _held(batch: list[Email]) -> set[int]:
+    """The mails of the batch held back for what happened since they were queued (send_batch):
+    re-addressed or held, and expired unsent; their ids."""
+    withheld = _readdress(batch)
+    blocked = {m.id for m in blocked_files(batch)}
+    if blocked:
+        withheld |= _expire_unsent(batch, blocked)
+        names = {a.name for m in batch if m.id in blocked for a in m.attachments.all()}
+        files_mail_held_back.send(sender=Email, names=names)
+        logger.info("%d mails with files held back: the person's processing is blocked",
+                    len(blocked))  # fmt: skip
+    stopped = {m.id for m in not_while_blocked([m for m in batch if m.id not in withheld])}
+    if stopped:
+        withheld |= _expire_unsent(batch, stopped)
+        logger.info("%d mails to a form's address held back: the person is blocked",
+                    len(stopped))  # fmt: skip
+    unasked = {m.id for m in unconfirmable([m for m in batch if m.id not in withheld])}
+    if unasked:
+        withheld |= _expire_unsent(batch, unasked)
+        logger.info("%d confirmation links held back: the person said no since",
+                    len(unasked))  # fmt: skip
+    unnamed = no_longer_named([m for m in batch if m.id not in withheld])
+    if unnamed:
+        withheld |= _expire_unsent(batch, unnamed)
+        logger.info("%d mails to parents held back: the child's record no longer names them",
+                    len(unnamed))  # fmt: skip
+    of_age = come_of_age([m for m in batch if m.id not in withheld])
+    if of_age:  # held unsent, as a blocked person's
+        withheld |= _expire_unsent(batch, of_age)
+        for mail_id, guardian in of_age.items():
+            audit(AuditEvent.Action.MAIL_HELD_OF_AGE, subject=guardian.subject, obj=guardian,
+                  mail=mail_id)  # fmt: skip
+        logger.info("%d mails to parents held back: the child is 18 now", len(of_age))
+    return withheld
+
+
+def _withhold_campaign(email: Email) -> None:
+    """Delete a campaign mail the gate withholds now, unsent; its campaign's record says so."""
+    Email.objects.filter(id=email.id).delete()
+    campaign_mail_withheld.send(sender=Email, message_ids=[email.message_id], at=timezone.now())
+    logger.info("a campaign mail withheld: marketing no longer permitted")
 
 
 class Run(tuple[int, int]):
@@ -332,7 +331,7 @@ def send_queued(batch_size: int | None = None, log_level: int | None = None) -> 
                                    len(batch.left))  # fmt: skip
                 failed_ids.update(batch.left)
                 break
-            if not batch.sent and not batch.failed and not batch.withheld:
+            if not (batch.sent or batch.failed or batch.withheld or batch.gone):
                 break
     finally:
         connections.close()

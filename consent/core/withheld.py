@@ -15,7 +15,7 @@ from .mail import CONFIRMS, NOT_WHILE_BLOCKED
 from .models import Guardian, GuardianMail, Subject
 from .subjects import address_lookup_key, people_at
 
-# A mail still to go: queued, or queued again after a failed try (delivery.claim() takes these).
+# A mail still to go: queued, or queued again after a failed try (claims.claim() takes these).
 WAITING = (STATUS.queued, STATUS.requeued)
 # What the desk and the person's access answer call a mail never_sent() finds.
 NEVER_SENT = gettext_lazy("expired, never sent")

@@ -47,7 +47,11 @@ def mail_delete(mailed: Q) -> list:
     """Delete the outbox mail `mailed` finds (post_office's Email, sent or waiting, with its
     delivery logs) and the attachments no one else's mail shares; returns those files, to
     delete with the transaction (core.files.file_delete)."""
-    emails = Email.objects.filter(mailed)
+    # Their rows locked before their logs are read: a sender recording a mail's outcome (its
+    # log row) meanwhile commits first, and its log goes too, or finds the mail gone
+    # (core.claims.settle). Read before the lock, a log written meanwhile failed the commit.
+    locked = Email.objects.filter(mailed).select_for_update(of=("self",)).values_list("pk")
+    emails = Email.objects.filter(pk__in=[pk for (pk,) in locked])
     files = mail_attachments_delete(emails)
     emails.delete()
     return files
