@@ -78,3 +78,19 @@ def test_a_link_pressed_again_in_its_browser_opens_the_page_across_a_key_rotatio
 
     assert client.post(path).get("Location", "").endswith("/kk/my-data/")
     assert "Әсел" in client.get("/kk/my-data/").content.decode()
+
+
+def test_another_browser_holding_a_csrf_cookie_of_its_own_is_refused(client, person, settings):
+    """The mark opens the page to the browser that spent the link alone: another one, holding
+    a CSRF cookie of its own as any visitor does, is told it was used."""
+    from django.test import Client
+
+    path = f"/kk/my-data/open/{selfservice.link_token(person)}/"
+    client.get(path)
+    client.post(path)
+    other = Client()
+    other.get("/kk/my-data/")  # a page with a form: a CSRF cookie of its own
+    assert other.cookies[settings.CSRF_COOKIE_NAME].value
+
+    assert not other.post(path).get("Location", "").endswith("/kk/my-data/")
+    assert "Әсел" not in other.get("/kk/my-data/", follow=True).content.decode()
