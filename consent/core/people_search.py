@@ -92,10 +92,10 @@ _INITIAL = re.compile(r"[^\W\d_]{1,2}")
 
 def name_holders(term: str, field: str = "name_key") -> tuple[Q, list[str]] | None:
     """The rows whose name (its key in `field`) has every word of `term` (`named`) and, for each
-    run of initials typed beside them, a word starting with the run's first initial: the given
-    name's. The patronymic's after it is not asked of a name the form kept without one. With
-    the keys of the words (initials aside), for `part_too_short`; None for a term with no
-    letter. A term of initials alone is read as words, as before."""
+    run of initials typed beside them, a word starting with the run's first initial other than
+    the words typed: the given name's. The patronymic's after it is not asked of a name the
+    form kept without one. With the keys of the words (initials aside), for `part_too_short`;
+    None for a term with no letter. A term of initials alone is read as words, as before."""
     initials = [name_keys(_INITIAL.match(run)[0]) for run in _INITIALS.findall(term)]
     keys = name_keys(_INITIALS.sub(" ", term))
     if not keys:
@@ -104,7 +104,11 @@ def name_holders(term: str, field: str = "name_key") -> tuple[Q, list[str]] | No
         return None
     query = named(keys, field)
     for key in (found[0] for found in initials if found):
-        query &= Q(**{f"{field}__startswith": key}) | Q(**{f"{field}__contains": f" {key}"})
+        # A word of its own: one more word starting with it than the words typed that do, or
+        # «Ким К.» listed every Ким by the surname's own first letter.
+        words = 1 + sum(typed.startswith(key) for typed in keys)
+        word = f"{re.escape(key)}[^ ]*"
+        query &= Q(**{f"{field}__regex": f"(^| ){word}{f'( | .* ){word}' * (words - 1)}"})
     return query, keys
 
 

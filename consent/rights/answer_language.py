@@ -22,6 +22,10 @@ SHORT_ANSWER = 3
 # What an officer quotes is the person's or the record's words, not the answer's language:
 # «өтініш мәтіні», «Персональные данные». Read without them.
 QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|\"[^\"]*\"")
+# A name's initial, a capital alone with its dot («Иванов А.», «Петров В. С.»), is the name's,
+# in either language; read, it was the Russian «а», «в», «с», «и», and a Kazakh answer naming
+# the person so was refused as Russian. Read without them, as quoted words are.
+INITIAL = re.compile(r"(?<![^\W_])[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.")
 # A sentence or a line of its own: an answer half in each language («Деректеріңіз өзгертілді.
 # Ваши данные изменены.») shows its letter's language too, and was sent so.
 SENTENCE = re.compile(r"[^.!?…\n]+(?:[.!?…]+|$)", re.MULTILINE)
@@ -54,7 +58,7 @@ def other_language_refusal(words: str, language: str) -> Promise | str | None:
     `language`."""
     if language not in REFUSED:
         return None
-    unquoted = QUOTED.sub(" ", words)
+    unquoted = INITIAL.sub(" ", QUOTED.sub(" ", words))
     if _in_the_other_language(unquoted, language):
         return REFUSED[language]
     for sentence in SENTENCE.findall(unquoted):

@@ -106,7 +106,9 @@ def ward_link_token(row: Guardian) -> str:
 def link_open(token: str, session: SessionBase, browser: str = "") -> Subject | None:
     """Spend the link (`link_spend`, by the browser whose CSRF cookie is `browser`): the
     session holds the subject for an hour; or None."""
-    if (subject := link_spend(token, "s", Subject.objects.all(), "email", browser)) is None:
+    if (
+        subject := link_spend(token, "s", Subject.objects.all(), "email", browser, session)
+    ) is None:
         return None
     session.cycle_key()
     until = time.time() + SESSION_SECONDS

@@ -23,6 +23,7 @@ from consent.core.models import AuditEvent, Guardian, Source, Subject
 from consent.core.purposes import PURPOSES
 from consent.core.subjects import address_tag, address_tag_matches
 
+from .links_spent import links_let_go
 from .models import KeptRequest, Ticket
 from .selfservice import (
     LINK_MAX_AGE,
@@ -48,7 +49,7 @@ def ward_link_open(token: str, session: SessionBase, browser: str = "") -> bool:
     """Spend a parent's link (selfservice.ward_link_token), by the browser whose CSRF cookie is
     `browser` (links_spent.py): the session acts for the children of that address for an hour.
     False when forged, expired, used by another browser, or the address erased."""
-    row = link_spend(token, "g", Guardian.objects.exclude(contact=""), "contact", browser)
+    row = link_spend(token, "g", Guardian.objects.exclude(contact=""), "contact", browser, session)
     if row is None:
         return False
     session.cycle_key()
@@ -78,6 +79,7 @@ def session_close(session: SessionBase) -> None:
     save the page open again under the old one (Django answers that press 400)."""
     draft_drop(session)
     ward_drafts_drop(session)
+    links_let_go(session)  # the next at a shared computer cannot press the link again
     session.pop(SESSION_KEY, None)
     session.pop(GUARDIAN_KEY, None)
     session.cycle_key()

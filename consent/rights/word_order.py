@@ -72,6 +72,12 @@ WISHING = ("хоч", "хот", "жела")
 # pronoun for what stands before: «Рассылка — отказываюсь от неё». Folded.
 REFUSING, FROM = "отказ", "от"
 REFUSED_BEFORE = frozenset(("нее", "них", "него", "этого", "этой", "этих", "всего"))
+# Words after «от» that name nothing of their own, read past for the word that does: whose
+# («их», «его»), and the receiving or sending of what stands before, further or not
+# («Рассылку — отказываюсь от их дальнейшего получения»: the news), which was read as another
+# thing and opened "other". «…от получения звонков» still names the calls.
+OF_WHAT_BEFORE = frozenset(("их", "его", "ее"))
+RECEIVING = ("получ", "присыл", "отправ", "дальнейш")
 
 
 def moved(words: tuple[str, ...], language: str) -> list[tuple[str, ...]]:
@@ -94,11 +100,13 @@ def moved(words: tuple[str, ...], language: str) -> list[tuple[str, ...]]:
 def asked_verb(sentence, places) -> bool:
     """Whether a moved phrase (moved) matched a verb asked for at one of its `places`, or a
     participle after «считать» («Согласие прошу считать отозванным», the formal way); not a
-    refusal that names what it refuses after it (REFUSED_AFTER)."""
+    refusal that names what it refuses after it (REFUSING, OF_WHAT_BEFORE)."""
     tokens, last = sentence.tokens, places[-1]
     if tokens[last].startswith(REFUSING) and sentence.following[last] == FROM:
-        after = last + 1 < len(tokens) and sentence.clauses[last + 1] == sentence.clauses[last]
-        if after and tokens[last + 1] not in REFUSED_BEFORE:
+        clause = [word for at, word in enumerate(tokens) if at > last
+                  and sentence.clauses[at] == sentence.clauses[last]]  # fmt: skip
+        named = [w for w in clause if w not in OF_WHAT_BEFORE and not w.startswith(RECEIVING)]
+        if named and named[0] not in REFUSED_BEFORE:
             return False
     return any(
         ASKED_VERB.search(tokens[at]) or (at > 0 and tokens[at - 1].startswith(DEEMED))

@@ -136,7 +136,10 @@ SHORT_OTHER = [("kk", "Данные удалены."), ("kk", "Не подтве
                ("ru", "Деректеріңіз жойылды."), ("ru", "Өтінішіңіз орындалды")]  # fmt: skip
 # And a word or two that may stand in the letter: a name, a place, a word of neither.
 SHORT_OWN = [("ru", "Готово, Әсел."), ("ru", "Өскемен қаласы"), ("kk", "Орындалды."),
-             ("kk", "Иван Петров")]  # fmt: skip
+             ("kk", "Иван Петров"),
+             # A name's initials are no Russian «а», «в», «с», «и»: «Иванов А.» was refused.
+             ("kk", "Иванов А."), ("kk", "Жауап берген Петров В. С."),
+             ("ru", "Готово. Жауапты: Ә. Б.")]  # fmt: skip
 
 
 @pytest.mark.parametrize("lang, answer", SHORT_OTHER)

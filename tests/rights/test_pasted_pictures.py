@@ -6,6 +6,7 @@ not kept; and a large one set the letter aside as too long to read, unanswered, 
 waiting for an officer to find it."""
 
 import base64
+import itertools
 import os
 
 import pytest
@@ -13,6 +14,7 @@ from django.core.management import call_command
 
 from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage, Ticket
+from tests.growth import grows_linearly
 
 from .conftest import deliver, left, mails_to, raw
 
@@ -56,3 +58,19 @@ def test_a_ten_megabyte_letter_with_a_photo_above_its_text_is_read(mailbox, pers
     assert photo not in ticket.message
     (mail,) = mails_to("asel@example.kz")
     assert "подтвердите" in mail.subject
+
+
+def test_a_letter_of_data_uri_beginnings_is_read_at_once(person):
+    """«data:;x» over and over, no picture in it: each «data:» began a pattern whose parameters
+    ran on over the next ones to the letter's end, so a letter of 100 KB kept the intake a
+    quarter of a minute, one of a megabyte half an hour, reading nothing else meanwhile."""
+    ids = itertools.count()
+
+    def letter(n):  # a Message-ID of its own each: a letter read again is not read twice
+        asked = "<div>Прошу удалить мои персональные данные.</div>"
+        body = f"<html><body>{asked}<p>{'data:;x' * n}</p></body></html>"
+        message_id = f"Message-ID: <uris{next(ids)}@example.kz>".encode()
+        return ingest(raw(FROM, b"Subject: ", message_id, HTML,
+                          b"Content-Transfer-Encoding: 8bit", body=body.encode()))  # fmt: skip
+
+    assert grows_linearly(letter, 12_000).type == "destroy"

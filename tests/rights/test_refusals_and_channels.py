@@ -143,6 +143,7 @@ def test_the_transfer_abroad_refused_after_a_dash_is_withdrawn(person, texts):
     # What a refusal refuses is after its «от»: the news before it are no phrase moved.
     "Реклама — отказываюсь от звонков",
     "Уведомления — отказываюсь от звонков",
+    "Реклама — отказываюсь от получения звонков", "Новости — отказываюсь от их звонков",
     "Звонки — не надо, а рассылку оставьте",
     "Вопрос: не нужно ли подписать согласие?",
     "Рассылка — не нужна?",
@@ -161,7 +162,12 @@ def test_the_desk_says_what_a_refusal_after_a_dash_names(person, desk, lang, sai
     assert 'id="letter-limits"' in html and said in html
 
 
-@pytest.mark.parametrize("body", ["Рассылка — отказываюсь от неё", "Новости: отказываюсь от них"])
+@pytest.mark.parametrize("body", [
+    "Рассылка — отказываюсь от неё", "Новости: отказываюсь от них",
+    # Their receiving is theirs too: these stopped the news before the rule of «от» came.
+    "Рассылку — отказываюсь от получения", "Рекламные рассылки: отказываюсь от их получения",
+    "Новости — отказываюсь от дальнейшего получения",
+])  # fmt: skip
 def test_the_news_refused_by_a_pronoun_after_the_dash_stop(person, body):
     ticket = ingest(mailed("", body, "plain"))
     assert news_only_stopped(ticket, person)
