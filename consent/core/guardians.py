@@ -147,11 +147,13 @@ def guardian_confirm(
     `address`: the parent's own address, which an officer asks of a parent who gave only a phone
     (`needs_address`): every right is used by a link mailed to an address and answered by mail,
     so a phone acts for nothing (desk_open.parents_acting, wards_at). It is kept as another row
-    of the same parent, acting from now, beside the phone the form gave."""
+    of the same parent, acting from now, beside the phone the form gave. Such a parent is not
+    confirmed without one (the child's page offers no «yes» for them): confirmed, they would
+    wait no more, and the officer could no longer add the address."""
     # One decision for a child's parent at a time (a confirm in one tab, a decline in another):
     # the second waits for the first, and finds the contact settled.
-    if not row.contact or not subject_lock(row.subject):
-        return False
+    if not row.contact or (needs_address(row) and not address) or not subject_lock(row.subject):
+        return False  # a phone confirmed alone would act for nothing, and wait no more
     rows = Guardian.objects.filter(subject_id=row.subject_id, contact__address=row.contact)
     if rows.exclude(declined="").exists():  # declined: it never acts (guardian_decline)
         return False

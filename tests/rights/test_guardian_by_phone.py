@@ -14,11 +14,12 @@ from django.test import Client
 from consent.core.models import AuditEvent, Guardian
 from consent.rights.desk_open import parents_acting
 
-from .test_guardian_confirmed import applied
+from .test_guardian_confirmed import applied, childs_page
 from .test_guardian_rights import CHILD
 from .test_guardian_withdrawal import PARENT, open_children_page
 
 PHONE = "+77017654321"
+AT_THE_OFFICE = {"kk": "кеңсемізде расталады", "ru": "подтверждают в\u00a0нашем офисе"}
 ASKED = {"kk": "электрондық пошта мекенжайын", "ru": "адрес электронной почты"}
 
 
@@ -66,3 +67,20 @@ def test_an_address_that_mail_cannot_reach_is_refused(desk, texts, application_d
     for wrong in ("мама", "aliya@localhost", f"{PARENT}, {CHILD}"):
         assert desk.post(confirm_page, {"seen": "on", "email": wrong}).status_code == 200
     assert Guardian.objects.get(pk=row.pk).pending and not parents_acting(row.subject)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_child_cannot_confirm_a_parent_who_gave_only_a_phone(
+    desk, texts, application_data, lang
+):
+    """Confirmed by the child, such a parent acted for nothing and waited no more, so the desk
+    could not add their address: the child's page says they are confirmed at our office."""
+    row = applied(application_data, lang, CHILD, PHONE)
+    client, page = childs_page(lang)
+    assert AT_THE_OFFICE[lang] in page and f'name="parent" value="{row.pk}"' not in page
+    assert f'name="not_parent" value="{row.pk}"' in page  # «not my parent» stays
+    client.post(f"/{lang}/my-data/parent/", {"parent": row.pk})  # a crafted press
+    assert Guardian.objects.get(pk=row.pk).pending
+    confirm_page = f"/admin/consent/subject/{row.subject_id}/parent/{row.pk}/"
+    assert desk.post(confirm_page, {"seen": "on", "email": PARENT}).status_code == 302
+    assert [g.contact for g in parents_acting(row.subject)] == [PARENT]
