@@ -188,9 +188,9 @@ class ApplicationForm(ContactForm):
         # Guardian.pending: a parent's own address acts once confirmed by the child's.
         help_text=_(
             "Give the child's email here too, and you can see and manage the child's data online "
-            "at once. With a phone or an email of your own, you can once the child confirms you "
-            "from their email, or after you show a birth certificate or a guardianship decision "
-            "at our office."
+            "at once. With an email of your own, you can once the child confirms you from their "
+            "email, or after you show a birth certificate or a guardianship decision at our "
+            "office; with a phone alone, once you show it at our office and give us an email."
         ),
         max_length=254,
         required=False,  # its label says when it is needed (required_when, below)

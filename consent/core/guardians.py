@@ -83,6 +83,12 @@ def guardian_pending(contact: str, child_email: str | None) -> bool:
     return "@" not in contact or address_lookup_key(contact) != address_lookup_key(child_email)
 
 
+def needs_address(row: Guardian) -> bool:
+    """Whether a parent waiting for confirmation gave no address (a phone only), so that the
+    officer who confirms them asks for one (guardian_confirm's `address`)."""
+    return "@" not in row.contact
+
+
 def declined_before(subject: Subject, contact: str) -> str:
     """How `contact` was declined as `subject`'s parent or guardian (a `Declined` code), or ""
     if never: a later form naming it again makes a row declined the same way, which gives the
@@ -125,7 +131,9 @@ def awaits_confirmation(email: str | None) -> bool:
 
 
 @transaction.atomic
-def guardian_confirm(row: Guardian, reason: str, actor: AbstractBaseUser | None = None) -> bool:
+def guardian_confirm(
+    row: Guardian, reason: str, actor: AbstractBaseUser | None = None, address: str = ""
+) -> bool:
     """Confirm that `row`'s contact is the child's parent or guardian: it acts from now, whichever
     form named it (the first, `Guardian.pending`, or a later one, `Guardian.acts`). `reason`:
     "guardian_by_child" (the child's address, on its «My data» page) or "guardian_by_document"
@@ -134,18 +142,31 @@ def guardian_confirm(row: Guardian, reason: str, actor: AbstractBaseUser | None 
     child naming that contact (in any case of its ASCII letters: `__address`; a look-alike
     such as «maıl.kz» is another parent) is confirmed with it: a parent who sent the
     form twice is one parent, and their first row, left waiting, still told the desk and their
-    withdrawal's answer that they were not confirmed."""
+    withdrawal's answer that they were not confirmed.
+
+    `address`: the parent's own address, which an officer asks of a parent who gave only a phone
+    (`needs_address`): every right is used by a link mailed to an address and answered by mail,
+    so a phone acts for nothing (desk_open.parents_acting, wards_at). It is kept as another row
+    of the same parent, acting from now, beside the phone the form gave. Such a parent is not
+    confirmed without one (the child's page offers no «yes» for them): confirmed, they would
+    wait no more, and the officer could no longer add the address."""
     # One decision for a child's parent at a time (a confirm in one tab, a decline in another):
     # the second waits for the first, and finds the contact settled.
-    if not row.contact or not subject_lock(row.subject):
-        return False
+    if not row.contact or (needs_address(row) and not address) or not subject_lock(row.subject):
+        return False  # a phone confirmed alone would act for nothing, and wait no more
     rows = Guardian.objects.filter(subject_id=row.subject_id, contact__address=row.contact)
     if rows.exclude(declined="").exists():  # declined: it never acts (guardian_decline)
         return False
     confirmed = list(rows.exclude(ACTING).order_by("id"))
     if not any(other.pk == row.pk for other in confirmed):
         return False
+    if address and Guardian.objects.filter(subject_id=row.subject_id, contact__address=address,
+                                           declined__gt="").exists():  # fmt: skip
+        return False  # an address found not to be the child's parent's never acts for them
     rows.filter(pk__in=[other.pk for other in confirmed]).update(acts=True, pending=False)
+    if address:
+        confirmed.append(Guardian.objects.create(subject_id=row.subject_id, contact=address,
+                                                 full_name=row.full_name))  # fmt: skip
     for other in confirmed:
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=row.subject, obj=other,
               fields=["guardian"], reason=reason)  # fmt: skip

@@ -12,20 +12,45 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from consent.core.guardians import guardian_confirm, guardian_decline, parents_waiting
+from consent.core.guardians import (
+    guardian_confirm,
+    guardian_decline,
+    needs_address,
+    parents_waiting,
+)
 from consent.core.models import Declined, Subject
+from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email
 
 from .gone import person_gone_or_404
 from .opening import OPEN_PERMISSION
 
 
 class DocumentSeenForm(forms.Form):
+    """The box, and for a parent who gave only a phone (`needs_address`) their own address."""
+
     seen = forms.BooleanField(
         label=_("document seen"),
         help_text=_("I saw a document showing that this person is the child's parent or "
                     "guardian: a birth certificate, or a decision of the guardianship authority."),
         error_messages={"required": _("Tick the box once you have seen the document.")},
     )  # fmt: skip
+    email = forms.CharField(
+        label=_("the parent's own email address"),
+        help_text=_("They gave us only a phone number. A parent's requests for the child are "
+                    "confirmed by a link mailed to an address and answered by mail, so ask for "
+                    "an email address of their own: from it they act for the child."),
+        error_messages={"required": _("Type the parent's own email address: with a phone "
+                                      "number alone they can act for the child in nothing.")},
+        max_length=EMAIL_MAX_LENGTH,
+    )  # fmt: skip
+
+    def __init__(self, *args, phone_only: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not phone_only:
+            del self.fields["email"]
+
+    def clean_email(self):
+        return clean_email(self.cleaned_data["email"])
 
 
 class NotParentForm(forms.Form):
@@ -115,9 +140,11 @@ class DeskParents:
         subject, guardian, gone = self._waiting(request, pk, row)
         if gone is not None:
             return gone
-        form = DocumentSeenForm(request.POST if request.method == "POST" else None)
+        form = DocumentSeenForm(request.POST if request.method == "POST" else None,
+                                phone_only=needs_address(guardian))  # fmt: skip
         if request.method == "POST" and form.is_valid():
-            if guardian_confirm(guardian, "guardian_by_document", actor=request.user):
+            address = form.cleaned_data.get("email", "")
+            if guardian_confirm(guardian, "guardian_by_document", request.user, address):
                 self.message_user(request, CONFIRMED)
             else:
                 self.message_user(request, NOT_WAITING, "warning")
