@@ -11,8 +11,9 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.core import signing
 
 from . import wards
+from .links_spent import LINK_MAX_AGE, SALT
 from .models import UsedLink
-from .selfservice import LINK_MAX_AGE, SALT, link_opened_here
+from .selfservice import link_opened_here
 
 
 def why_refused(token: str) -> tuple[str, datetime | None]:

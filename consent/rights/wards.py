@@ -23,19 +23,16 @@ from consent.core.models import AuditEvent, Guardian, Source, Subject
 from consent.core.purposes import PURPOSES
 from consent.core.subjects import address_tag, address_tag_matches
 
-from .links_spent import links_let_go
+from .links_spent import LINK_MAX_AGE, SALT, link_spend, links_let_go
 from .models import KeptRequest, Ticket
 from .selfservice import (
-    LINK_MAX_AGE,
     OPTIONAL,
-    SALT,
     SESSION_KEY,
     SESSION_SECONDS,
     access_download,
     draft_drop,
     kept_new,
     kept_read,
-    link_spend,
     ticket_open_verified,
 )
 
