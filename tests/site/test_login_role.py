@@ -5,8 +5,8 @@ RESET ROLE from the runtime role back to the owner, who may drop the ledger's tr
 and a host already running says it under /healthz's warnings; `release`, which must migrate as
 the owner, runs its checks as before.
 
-The test suite logs in as the cluster's superuser and silences emalu.W009 (tests/settings.py):
-here it is heard, as on a host."""
+The test suite logs in as the cluster's superuser and silences emalu.W009 in its settings modules
+(tests/settings.py, tests/host_settings.py): here it is heard, on production's settings."""
 
 import subprocess
 import uuid
@@ -42,8 +42,9 @@ def login(url, *grants):
 
 
 def start_check(url, **variables):
-    """emalu.service's ExecStartPre on `url`, W009 not silenced: its exit code and what it said."""
-    env = site_env(url, SILENCED_SYSTEM_CHECKS="",
+    """emalu.service's ExecStartPre on `url`, on production's settings (W009 not silenced): its
+    exit code and what it said."""
+    env = site_env(url, DJANGO_SETTINGS_MODULE="emalu.settings",
                    MEDIA_ENCRYPTION_KEY="dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA=",
                    **variables)  # fmt: skip
     done = subprocess.run(CHECK, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
