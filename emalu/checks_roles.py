@@ -24,6 +24,21 @@ def check_login_role(app_configs, **kwargs):
     if not what:
         return []
     login = settings.DATABASES["default"].get("USER")
+    if what == "rewrites":
+        from emalu.db.login import runtime_rewrites
+
+        role = settings.DATABASES["default"].get("APP_ROLE")
+        return [
+            CheckWarning(
+                f"DATABASE_APP_ROLE {role}, the role requests run as, may UPDATE, DELETE or "
+                f"TRUNCATE {', '.join(runtime_rewrites(connection))}: the consent ledger and the "
+                "audit log would be append-only only as long as their triggers stand.",
+                hint="Name in DATABASE_APP_ROLE the runtime role `release` gave its rights "
+                "(emalu_app), the same in every host's /etc/emalu/env and in release's (README, "
+                "Deploying, step 3), then run `release` again.",
+                id="emalu.W009",
+            )
+        ]
     what = "a superuser" if what == "superuser" else "which owns the site's tables"
     return [
         CheckWarning(

@@ -306,7 +306,7 @@ class Env(environ.Env):
         the web's start (`check --deploy`, emalu.W002): the timers' jobs and the mail intake of
         a host started with it mailed every link so, a confirmation «/ru/requests/confirm/…»
         with no site before it. Read here, it stops every command and worker alike; http://
-        stays the start's warning, which a host not yet behind TLS may silence."""
+        stays the start's warning (emalu.W002), which no host may silence (emalu/guards.py)."""
         value = self(var, default=default)
         if not SITE.fullmatch(value) and SITE.fullmatch(_ascii_host(value)):  # https://емалу.kz
             raise ImproperlyConfigured(

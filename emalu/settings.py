@@ -7,6 +7,7 @@ import environ
 
 from emalu.csp import SECURE_CSP  # noqa: F401
 from emalu.env import Env
+from emalu.guards import silenceable, trusted_proxies
 from emalu.logs import logging_settings
 from emalu.mailers import mailers, post_office
 from emalu.release import code_digest
@@ -185,9 +186,12 @@ OPERATOR = {
 # one line per request (emalu.logs.RequestLogMiddleware); no link secret (compliance T18), no IP
 # and no query string. Errors (500s) are mailed to ADMINS with personal data scrubbed.
 ADMINS = [a.strip() for a in env.list("ADMINS", default=[]) if a.strip()]
-# Check ids `check --deploy` (emalu.service's start) passes over, comma-separated: a warning kept
-# knowingly (emalu.W001 with no proxy, emalu.W009 for the test suite's superuser login).
-SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
+# Check ids `check --deploy` (emalu.service's start) passes over, comma-separated: only a warning
+# with no guarantee behind it (emalu.W001 with no proxy); any other stops every command, naming
+# what the check guards (emalu/guards.py).
+SILENCED_SYSTEM_CHECKS = silenceable(
+    "SILENCED_SYSTEM_CHECKS", env.list("SILENCED_SYSTEM_CHECKS", default=[])
+)
 DEFAULT_EXCEPTION_REPORTER_FILTER = "emalu.logs.PrivateExceptionReporterFilter"
 DEFAULT_EXCEPTION_REPORTER = "emalu.logs.PrivateExceptionReporter"
 LOGGING = logging_settings(
@@ -198,8 +202,9 @@ CSRF_FAILURE_VIEW = "emalu.errors.csrf_failure"
 # Peers whose X-Forwarded-For is believed (the reverse proxy); nobody else can choose their IP.
 # Behind the documented nginx: 127.0.0.1 (`check --deploy` warns when it is empty, emalu.W001).
 # Addresses or networks (CIDR): 127.0.0.1 behind nginx on the same host; add the load balancer's
-# network (e.g. 10.0.0.0/24) when one stands in front (docs/deploy/nginx.conf). Malformed: no start.
-TRUSTED_PROXIES = env.networks("TRUSTED_PROXIES", default=[])
+# network (e.g. 10.0.0.0/24) when one stands in front (docs/deploy/nginx.conf). Malformed, or a
+# public network (0.0.0.0/0: every visitor chooses their address): no start (emalu/guards.py).
+TRUSTED_PROXIES = trusted_proxies("TRUSTED_PROXIES", env.networks("TRUSTED_PROXIES", default=[]))
 # /healthz (emalu/health.py) answers 503 when mail has waited longer than this, when more mail
 # than this was given up on in the last day, or when a job or the backup has not run this long.
 HEALTH_MAIL_QUEUE_MAX_AGE = timedelta(minutes=env.int("HEALTH_MAIL_QUEUE_MAX_MINUTES", 30, least=1))

@@ -1,9 +1,11 @@
 """Compliance L4 for the cookie banner: each wording kept still gives the SHA-256 it is kept under
 (wording.wording_answered). The table is append-only, but someone with the database owner's
 rights can bypass its triggers; the answers that name a changed wording would then name words no
-visitor read. A database check, as core.checks.check_published_digests."""
+visitor read. A database check, as core.checks.check_published_digests. And L19: the analytics
+a visitor accepts load from, and send to, the hosts their consent names."""
 
 from django.core.checks import Warning as CheckWarning
+from django.core.checks import register
 
 from consent.common.checks import database_check
 from consent.core.texts import sha256
@@ -27,4 +29,53 @@ def check_banner_wordings(app_configs, **kwargs):
             id="consent.W005",
         )
         for wording in wordings_altered()
+    ]
+
+
+# The hosts of the analytics the cookie banner asks consent for (Google Analytics, Yandex
+# Metrica), each with its subdomains: the script's, and those it sends to.
+ANALYTICS_DOMAINS = ("googletagmanager.com", "google-analytics.com", "analytics.google.com",
+                     "yandex.ru", "yandex.com")  # fmt: skip
+
+
+def _vendors(url: str) -> bool:
+    """Whether `url` is https:// on a host of ANALYTICS_DOMAINS («https://*.…» as the CSP
+    writes a host with its subdomains)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.replace("://*.", "://", 1))
+    host = (parts.hostname or "").lower()
+    return parts.scheme == "https" and any(
+        host == domain or host.endswith(f".{domain}") for domain in ANALYTICS_DOMAINS
+    )
+
+
+@register(deploy=True)
+def check_analytics_hosts(app_configs, **kwargs):
+    """GA_SCRIPT_URL, YANDEX_SCRIPT_URL and ANALYTICS_CONNECT_HOSTS are variables so that the
+    tests can serve stand-ins on loopback (README: «leave them»). Set otherwise on a host, a
+    visitor who accepted analytics loaded a script from, and sent to, a host their consent
+    does not name (compliance L19), or over http://, where anyone on the way may replace the
+    script; the CSP let it in, and nothing was said."""
+    from django.conf import settings
+
+    if settings.DEBUG:
+        return []
+    connect = [("ANALYTICS_CONNECT_HOSTS", host) for host in settings.ANALYTICS_CONNECT_HOSTS]
+    values = [
+        ("GA_SCRIPT_URL", settings.GA_SCRIPT_URL),
+        ("YANDEX_SCRIPT_URL", settings.YANDEX_SCRIPT_URL),
+        *connect,
+    ]
+    wrong = sorted({name for name, value in values if not _vendors(value)})
+    return [
+        CheckWarning(
+            f"{name} names a host that is not Google's or Yandex's over https:// (the value is "
+            "not shown): visitors who accept analytics would load or send to what their consent "
+            "does not name.",
+            hint=f"Remove {name} from /etc/emalu/env (its default is the vendor's; .env.example "
+            "gives it): it is there for the tests' stand-ins.",
+            id="consent.W006",
+        )
+        for name in wrong
     ]

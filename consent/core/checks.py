@@ -77,15 +77,27 @@ def check_data_location(app_configs, **kwargs):
 
 @register(deploy=True)
 def check_shared_cache(app_configs, **kwargs):
-    """Rate limits and the page cache's generations must be the same for every worker."""
+    """Rate limits and the page cache's generations must be the same for every worker. A cache
+    that keeps nothing (CACHE_URL=dummycache://) passed every check: each count started again
+    at 1, and no form limit, cookie-answer bound or sign-in audit bound was ever reached."""
     from django.core.checks import Warning as CheckWarning
 
-    if "LocMemCache" not in settings.CACHES["default"]["BACKEND"]:
+    backend = settings.CACHES["default"]["BACKEND"]
+    if "DummyCache" in backend:
+        said = (
+            "CACHE_URL is dummycache://, which keeps nothing: every rate count would start "
+            "again at 1, and no form limit or bound on append-only rows would ever be reached."
+        )
+    elif "LocMemCache" in backend:
+        said = (
+            "CACHE_URL is local memory: each gunicorn worker would count rate limits and keep "
+            "public pages on its own, so an edited page could show for minutes in the others."
+        )
+    else:
         return []
     return [
         CheckWarning(
-            "CACHE_URL is local memory: each gunicorn worker would count rate limits and keep "
-            "public pages on its own, so an edited page could show for minutes in the others.",
+            said,
             hint="Set CACHE_URL to a shared cache, e.g. redis://127.0.0.1:6379/1.",
             id="consent.W002",
         )

@@ -17,9 +17,20 @@ FROM pg_roles r WHERE r.rolname = session_user
 """
 
 
+# The append-only tables the role requests run as (current_user, after SET ROLE) may change.
+REWRITES_QUERY = """
+SELECT t FROM unnest(%s::text[]) AS t
+WHERE to_regclass(t) IS NOT NULL
+  AND has_table_privilege(current_user, t, 'UPDATE, DELETE, TRUNCATE')
+ORDER BY t
+"""
+
+
 def login_too_strong(connection) -> str:
     """Empty for a login that may only be the runtime role; else what it is: "superuser", or
-    "owner" (of a table of the site's, or a member of its owner's role). PostgreSQL only."""
+    "owner" (of a table of the site's, or a member of its owner's role), or "rewrites": the
+    role requests run as (DATABASE_APP_ROLE) may UPDATE, DELETE or TRUNCATE an append-only
+    table (a role other than the one `release` revoked those from). PostgreSQL only."""
     if connection.vendor != "postgresql":
         return ""
     with connection.cursor() as cursor:
@@ -28,7 +39,19 @@ def login_too_strong(connection) -> str:
     if row is None:
         return ""
     superuser, owner = row
-    return "superuser" if superuser else "owner" if owner else ""
+    if superuser or owner:
+        return "superuser" if superuser else "owner"
+    return "rewrites" if runtime_rewrites(connection) else ""
+
+
+def runtime_rewrites(connection) -> list[str]:
+    """The append-only tables (the ledger, the audit log...) the role requests run as may
+    UPDATE, DELETE or TRUNCATE: none where `release` gave it its rights."""
+    from consent.core.sql import append_only_tables
+
+    with connection.cursor() as cursor:
+        cursor.execute(REWRITES_QUERY, [append_only_tables()])
+        return [table for (table,) in cursor.fetchall()]
 
 
 # The other sessions on this database whose login is stronger than a web host's should be.

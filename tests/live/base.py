@@ -44,14 +44,16 @@ def free_port():
 
 def site_env(url, **extra_env):
     """The environment of the site as operators run it: production settings on `url`, and the
-    static files collected, as every host has them (or it does not start: emalu.E005)."""
+    static files collected, as every host has them (or it does not start: emalu.E005). Its
+    settings are production's with emalu.W009 silenced for the superuser's login
+    (tests/host_settings.py); `DJANGO_SETTINGS_MODULE="emalu.settings"` hears it."""
     if "STATIC_ROOT" not in extra_env:
         from .database import shared
 
         extra_env["STATIC_ROOT"] = str(shared.static())
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "emalu.settings",
+        "DJANGO_SETTINGS_MODULE": "tests.host_settings",
         "DEBUG": "0",
         "SECRET_KEY": LIVE_SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1",

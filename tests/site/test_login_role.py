@@ -5,8 +5,8 @@ RESET ROLE from the runtime role back to the owner, who may drop the ledger's tr
 and a host already running says it under /healthz's warnings; `release`, which must migrate as
 the owner, runs its checks as before.
 
-The test suite logs in as the cluster's superuser and silences emalu.W009 (tests/settings.py):
-here it is heard, as on a host."""
+The test suite logs in as the cluster's superuser and silences emalu.W009 in its settings modules
+(tests/settings.py, tests/host_settings.py): here it is heard, on production's settings."""
 
 import subprocess
 import uuid
@@ -42,8 +42,9 @@ def login(url, *grants):
 
 
 def start_check(url, **variables):
-    """emalu.service's ExecStartPre on `url`, W009 not silenced: its exit code and what it said."""
-    env = site_env(url, SILENCED_SYSTEM_CHECKS="",
+    """emalu.service's ExecStartPre on `url`, on production's settings (W009 not silenced): its
+    exit code and what it said."""
+    env = site_env(url, DJANGO_SETTINGS_MODULE="emalu.settings",
                    MEDIA_ENCRYPTION_KEY="dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA=",
                    **variables)  # fmt: skip
     done = subprocess.run(CHECK, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
@@ -168,3 +169,26 @@ def test_a_runtime_role_without_login_is_told_how_to_give_it_one(django_db_block
         assert "could not be reached" not in line and "Start PostgreSQL" not in line, line
     assert code == 1 and "emalu.E003" in said
     assert job.returncode == 1 and "Traceback" not in job.stderr
+
+
+@pytest.mark.live
+def test_a_runtime_role_that_may_rewrite_the_ledger_does_not_start(django_db_blocker):
+    """DATABASE_APP_ROLE naming a role other than the one `release` revoked UPDATE, DELETE and
+    TRUNCATE on the append-only tables from (a role made by hand, one release's env did not
+    name): the login was no owner, W009 passed, and every request could rewrite the ledger."""
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        login(url, RUNTIME) as (runtime_url, _),
+        login(url) as (_, writer),
+    ):
+        execute(url, f"GRANT {writer} TO {runtime_url.split('@')[0].split('//')[1]}")
+        execute(url, f"GRANT USAGE ON SCHEMA public TO {writer}")
+        execute(
+            url, f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {writer}"
+        )
+        code, stderr = start_check(runtime_url, DATABASE_APP_ROLE=writer)
+    assert code == 1 and "emalu.W009" in stderr, stderr
+    [line] = [line for line in stderr.splitlines() if "emalu.W009" in line]
+    assert f"DATABASE_APP_ROLE {writer}, the role requests run as, may UPDATE, DELETE or " in line
+    assert "consent_ledgerentry" in line

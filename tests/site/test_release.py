@@ -117,8 +117,12 @@ class DocumentedSite:
 
     def __init__(self, tmp, owner, app, app_role, cache):
         self.tmp, self.owner, self.app, self.app_role, self.cache = tmp, owner, app, app_role, cache
-        # W009 heard, as on a host (the test suite silences it for its superuser login).
-        self.production = {"DATABASE_APP_ROLE": app_role, "SILENCED_SYSTEM_CHECKS": ""}
+        # W009 heard, as on a host: production's settings (the test suite's silence it for its
+        # superuser login, tests/host_settings.py).
+        self.production = {
+            "DATABASE_APP_ROLE": app_role,
+            "DJANGO_SETTINGS_MODULE": "emalu.settings",
+        }
         with connected(app):
             hosts = {host: start_release(owner, tmp / host, cache, **self.production)
                      for host in ("one", "two")}  # fmt: skip
