@@ -11,8 +11,9 @@ kept, and listed in the officers' digest: nothing is lost if it meant more than 
 
 What counts as asking nothing: every sentence the person wrote (the subject line, unless it is
 a reply's, which is ours; their own lines, without the quote and the signature) is made of
-courtesies (COURTESY: a thanks, an acknowledgement or an agreement, a «waiting for your answer»,
-an «I will answer soon», a greeting), and a name may sign it off; none is a question but a
+courtesies (COURTESY: a thanks, an acknowledgement or an agreement, a reaction to our news or
+what the writer will do about it, «приду», «жазылдым», a «waiting for your answer», an «I will
+answer soon», a greeting), and a name may sign it off; none is a question but a
 greeting asked as Kazakh asks it. «Хорошо, жду», «Жақсы, күтемін», «Ок, спасибо, жду ответа»
 opened a request each when only a thanks was read: any word beyond the courtesies («Хорошо,
 жду. И удалите мой номер», «Жақсы, бірақ деректерімді жойыңыз») still makes a request of it.
@@ -89,6 +90,22 @@ REACTIONS = _folded(
     "қызық қызықты керемет тамаша өте екен "
     "interesting cool nice awesome wonderful very"
 )
+# A reply to a campaign's invitation or news that says what the writer will do, or did, and
+# asks nothing: «Спасибо, приду», «Записалась!», «Буду знать», «Рахмет, барамын», «Жазылдым»,
+# «Обязательно придём всей семьёй». Each opened a request, and its writer was mailed a link.
+PLANS = _folded(
+    "приду придём придем прийду приеду приедем пойду пойдём пойдем иду идём идем будем "
+    "записалась записался записались записала записал запишусь запишемся записаны "
+    "зарегистрировалась зарегистрировался зарегистрировались подписалась подписался "
+    "знать учту учтём учтем приму к сведению на заметку возьму посмотрю почитаю прочитаю "
+    "обязательно непременно постараюсь постараемся увидимся встретимся там всей семьёй тоже "
+    "с удовольствием завтра сегодня субботу воскресенье "
+    "барамын барамыз барам келемін келеміз келем жазылдым жазылдық тіркелдім тіркелдік "
+    "қатысамын қатысамыз білемін білдім білетін боламын ескеремін ескердім көрісеміз "
+    "кездескенше міндетті түрде отбасымызбен жазылып тіркеліп қойдым қойдық ертең бүгін сенбі "
+    "жексенбі "
+    "will come be there attend see you signed up registered count me in"
+)
 # Saying they wait: for an answer, for news, as an answer said it would come.
 WAITING = _folded(
     "жду ждем ждём ждать ожидаю ожидаем ожидать буду будем вашего ваш ответа ответов "
@@ -109,7 +126,7 @@ REPLYING = _folded(
     "i we will ll get back to you shortly soon as possible reply respond your email message "
     "has been received"
 )
-COURTESY = GREETINGS | THANKS | ACKNOWLEDGED | REACTIONS | WAITING | REPLYING
+COURTESY = GREETINGS | THANKS | ACKNOWLEDGED | REACTIONS | PLANS | WAITING | REPLYING
 # The writer says they are away, as an out-of-office reply does (read folded: Kazakh letters
 # as typed without a Kazakh keyboard, spelling.fold).
 AWAY = re.compile(
