@@ -90,9 +90,8 @@ REACTIONS = _folded(
     "қызық қызықты керемет тамаша өте екен "
     "interesting cool nice awesome wonderful very"
 )
-# A reply to a campaign's invitation or news that says what the writer will do, or did, and
-# asks nothing: «Спасибо, приду», «Записалась!», «Буду знать», «Рахмет, барамын», «Жазылдым»,
-# «Обязательно придём всей семьёй». Each opened a request, and its writer was mailed a link.
+# What the writer will do about our news, or did: «Спасибо, приду», «Записалась!», «Буду
+# знать», «Рахмет, барамын», «Жазылдым». Each opened a request and was mailed a link.
 PLANS = _folded(
     "приду придём придем прийду приеду приедем пойду пойдём пойдем иду идём идем будем "
     "записалась записался записались записала записал запишусь запишемся записаны "
@@ -189,6 +188,7 @@ STOPPING = ("стоп", "перестан", "прекрат", "токтат")
 CONTACTING = ("пиш", "напиш", "звон", "позвон", "обращ", "обрат", "связ", "хабарлас", "жаз",
               "конырау", "шалыныз", "contact", "write", "call")  # fmt: skip
 CLAUSE = re.compile(r"[,;:—–]")  # an automatic sentence's clauses (_beside_automatic)
+RECALLED = _("Added to request %(ref)s: the sender's mail program recalls a letter.")
 SIGNED_WORDS = 3  # a last line of at most this many capitalised words is a name signing off
 
 
@@ -326,12 +326,13 @@ def _signed(line):
 
 def file_nothing_asked(
     regarding: Ticket, *, email: str, language: str, message: str, received_at: datetime | None,
-    message_id: str, letter_key: str, reply_to: str = "",
+    message_id: str, letter_key: str, reply_to: str = "", recall: bool = False,
 ) -> Ticket:  # fmt: skip
     """Keep a letter that asks nothing with the request it replies to: a row of its own, as
     joining.file_with_open keeps a reply, filed and closed at once; `regarding` stays as it is,
     open or closed. No one is mailed: neither the person, whose thanks need no answer (and an
-    auto-responder's would be answered again), nor the officers, who see it on the request."""
+    auto-responder's would be answered again), nor the officers, who see it on the request. An
+    Outlook recall (`recall`, recalls.py) says so in its outcome."""
     email = normalise_email(email) or ""
     subject, as_guardian = held_at(email)
     ticket = ticket_create(
@@ -341,7 +342,8 @@ def file_nothing_asked(
         message=message[: Ticket.MESSAGE_MAX_LENGTH], message_id=message_id,
         letter_key=letter_key, regarding=regarding, reply_to=reply_to,
     )  # fmt: skip
-    outcome = interpolate(_("Added to request %(ref)s."), {"ref": regarding.reference})
-    detail = {"filed_with": regarding.reference, "asked_nothing": True}
+    said = RECALLED if recall else _("Added to request %(ref)s.")
+    outcome = interpolate(said, {"ref": regarding.reference})
+    detail = {"filed_with": regarding.reference, "asked_nothing": True, "recall": recall}
     return ticket_close(ticket, outcome=outcome, status=Ticket.Status.FILED, notify=False,
                         detail=detail)  # fmt: skip
