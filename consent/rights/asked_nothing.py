@@ -11,8 +11,9 @@ kept, and listed in the officers' digest: nothing is lost if it meant more than 
 
 What counts as asking nothing: every sentence the person wrote (the subject line, unless it is
 a reply's, which is ours; their own lines, without the quote and the signature) is made of
-courtesies (COURTESY: a thanks, an acknowledgement or an agreement, a «waiting for your answer»,
-an «I will answer soon», a greeting), and a name may sign it off; none is a question but a
+courtesies (COURTESY: a thanks, an acknowledgement or an agreement, a reaction to our news or
+what the writer will do about it, «приду», «жазылдым», a «waiting for your answer», an «I will
+answer soon», a greeting), and a name may sign it off; none is a question but a
 greeting asked as Kazakh asks it. «Хорошо, жду», «Жақсы, күтемін», «Ок, спасибо, жду ответа»
 opened a request each when only a thanks was read: any word beyond the courtesies («Хорошо,
 жду. И удалите мой номер», «Жақсы, бірақ деректерімді жойыңыз») still makes a request of it.
@@ -89,6 +90,21 @@ REACTIONS = _folded(
     "қызық қызықты керемет тамаша өте екен "
     "interesting cool nice awesome wonderful very"
 )
+# What the writer will do about our news, or did: «Спасибо, приду», «Записалась!», «Буду
+# знать», «Рахмет, барамын», «Жазылдым». Each opened a request and was mailed a link.
+PLANS = _folded(
+    "приду придём придем прийду приеду приедем пойду пойдём пойдем иду идём идем будем "
+    "записалась записался записались записала записал запишусь запишемся записаны "
+    "зарегистрировалась зарегистрировался зарегистрировались подписалась подписался "
+    "знать учту учтём учтем приму к сведению на заметку возьму посмотрю почитаю прочитаю "
+    "обязательно непременно постараюсь постараемся увидимся встретимся там всей семьёй тоже "
+    "с удовольствием завтра сегодня субботу воскресенье "
+    "барамын барамыз барам келемін келеміз келем жазылдым жазылдық тіркелдім тіркелдік "
+    "қатысамын қатысамыз білемін білдім білетін боламын ескеремін ескердім көрісеміз "
+    "кездескенше міндетті түрде отбасымызбен жазылып тіркеліп қойдым қойдық ертең бүгін сенбі "
+    "жексенбі "
+    "will come be there attend see you signed up registered count me in"
+)
 # Saying they wait: for an answer, for news, as an answer said it would come.
 WAITING = _folded(
     "жду ждем ждём ждать ожидаю ожидаем ожидать буду будем вашего ваш ответа ответов "
@@ -109,7 +125,7 @@ REPLYING = _folded(
     "i we will ll get back to you shortly soon as possible reply respond your email message "
     "has been received"
 )
-COURTESY = GREETINGS | THANKS | ACKNOWLEDGED | REACTIONS | WAITING | REPLYING
+COURTESY = GREETINGS | THANKS | ACKNOWLEDGED | REACTIONS | PLANS | WAITING | REPLYING
 # The writer says they are away, as an out-of-office reply does (read folded: Kazakh letters
 # as typed without a Kazakh keyboard, spelling.fold).
 AWAY = re.compile(
@@ -172,6 +188,7 @@ STOPPING = ("стоп", "перестан", "прекрат", "токтат")
 CONTACTING = ("пиш", "напиш", "звон", "позвон", "обращ", "обрат", "связ", "хабарлас", "жаз",
               "конырау", "шалыныз", "contact", "write", "call")  # fmt: skip
 CLAUSE = re.compile(r"[,;:—–]")  # an automatic sentence's clauses (_beside_automatic)
+RECALLED = _("Added to request %(ref)s: the sender's mail program recalls a letter.")
 SIGNED_WORDS = 3  # a last line of at most this many capitalised words is a name signing off
 
 
@@ -309,12 +326,13 @@ def _signed(line):
 
 def file_nothing_asked(
     regarding: Ticket, *, email: str, language: str, message: str, received_at: datetime | None,
-    message_id: str, letter_key: str, reply_to: str = "",
+    message_id: str, letter_key: str, reply_to: str = "", recall: bool = False,
 ) -> Ticket:  # fmt: skip
     """Keep a letter that asks nothing with the request it replies to: a row of its own, as
     joining.file_with_open keeps a reply, filed and closed at once; `regarding` stays as it is,
     open or closed. No one is mailed: neither the person, whose thanks need no answer (and an
-    auto-responder's would be answered again), nor the officers, who see it on the request."""
+    auto-responder's would be answered again), nor the officers, who see it on the request. An
+    Outlook recall (`recall`, recalls.py) says so in its outcome."""
     email = normalise_email(email) or ""
     subject, as_guardian = held_at(email)
     ticket = ticket_create(
@@ -324,7 +342,8 @@ def file_nothing_asked(
         message=message[: Ticket.MESSAGE_MAX_LENGTH], message_id=message_id,
         letter_key=letter_key, regarding=regarding, reply_to=reply_to,
     )  # fmt: skip
-    outcome = interpolate(_("Added to request %(ref)s."), {"ref": regarding.reference})
-    detail = {"filed_with": regarding.reference, "asked_nothing": True}
+    said = RECALLED if recall else _("Added to request %(ref)s.")
+    outcome = interpolate(said, {"ref": regarding.reference})
+    detail = {"filed_with": regarding.reference, "asked_nothing": True, "recall": recall}
     return ticket_close(ticket, outcome=outcome, status=Ticket.Status.FILED, notify=False,
                         detail=detail)  # fmt: skip

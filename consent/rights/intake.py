@@ -19,7 +19,7 @@ from consent.common.refusals import cache_down
 from consent.core import routes
 from consent.core.subjects import subject_find
 
-from . import changed, news_stops, phrases, pronouns
+from . import changed, news_stops, phrases, pronouns, recalls
 from .about_whom import names_another
 from .also import one_request, withdrawn_beside
 from .analytics_letters import analytics_letter
@@ -306,8 +306,8 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
         return quarantine_record(raw, reason=reason, key=key, received_at=received_at,
                                  request=returned)  # fmt: skip
     holder = subject_find(email=letter.sender)
-    # The request it replies to: by the number it quotes, else by its thread (threads.py).
-    regarding = replied_to(letter) or thread_request(letter.thread, letter.sender)
+    recall, recalled = recalls.recall_of(letter, raw)  # else: by the number it quotes, its thread
+    regarding = recalled or replied_to(letter) or thread_request(letter.thread, letter.sender)
     read = recognise(
         letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender,
         sender_names=(holder.full_name,) if holder is not None and holder.full_name else (),
@@ -315,7 +315,7 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
         chosen_language=holder.language if holder is not None else "",
     )  # fmt: skip
     regarding = regarding or taken_request(holder, letter.sender, read.limits)  # taken_back.py
-    nothing = read.nothing and not letter.files  # a file says something, as a scanned form
+    nothing = recall or (read.nothing and not letter.files)  # a file says something, a scan
     if nothing and regarding is None:  # asked_nothing.py: nothing to open or answer
         return quarantine_record(raw, reason=Reason.NOTHING_ASKED, key=key, received_at=received_at)
     try:
@@ -325,7 +325,7 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
                 return file_nothing_asked(
                     regarding, email=letter.sender, language=read.language, message=letter.text,
                     received_at=received_at, message_id=message_key(raw), letter_key=key,
-                    reply_to=letter.reply_to,
+                    reply_to=letter.reply_to, recall=recall,
                 )  # fmt: skip
             # Due from when the mail reached us: not its Date header, nor when it was read.
             return ticket_open(

@@ -51,6 +51,31 @@ SUBJECT = re.compile(
     r"автоматический ответ|автожауап|автоматты жауап|автоматтық жауап)\s*$",
     re.IGNORECASE,
 )
+# A delivery report sent as a plain letter, with no report part, no header naming it and from
+# an address no rule names (Exchange's «MicrosoftExchange…@», a hosting panel's): its subject
+# line begins by saying a mail was not delivered, and its text carries what only a mail server
+# writes, a status code or its fixed sentences. «Не удается доставить: Отзыв согласия» opened a
+# withdrawal for the report. A person who writes «Письмо не доставлено» above a request writes
+# no status code: theirs is a letter (test_machine_mail.py).
+FAILED = re.compile(
+    r"^\s*(?:[\w.-]+\s+){0,3}?(?:недостав|не\s+(?:был[оаи]?\s+)?доставлен|"
+    r"не\s+уда\w*\s+доставить|не\s+может\s+быть\s+доставлен|жеткізілме|жеткізу\s+мүмкін|"
+    r"undeliver|undelivered|not\s+delivered|could\s+not\s+be\s+delivered|delivery\s+(?:has\s+)?"
+    r"(?:status|fail|failure|problem|error|notification|incomplete)|failure\s+notice|"
+    r"returned\s+mail)",
+    re.IGNORECASE,
+)
+SERVER_WORDS = re.compile(
+    r"\b[45]\d\d[ -]#?[45]\.\d{1,3}\.\d{1,3}\b|#[45]\.\d{1,3}\.\d{1,3}\b|"
+    r"^(?:diagnostic-code|final-recipient|reporting-mta|remote-mta|status):|"
+    r"remote server returned|diagnostic information for administrators|"
+    r"диагностические сведения для администраторов|әкімшілерге арналған диагностикалық|"
+    r"delivery has failed to these recipients|не удалось доставить (?:сообщение|письмо) "
+    r"следующим получателям|this is the mail system at host|mail delivery software|"
+    r"the following (?:address|recipient)\(?e?s?\)? failed|message could not be delivered to",
+    re.IGNORECASE | re.MULTILINE,
+)
+REPORT_READ = 20_000  # characters of the text read for a server's words
 # Senders no person writes from: a mail system's reports, and addresses that take no answer.
 SYSTEMS = {"mailer-daemon", "mailer_daemon", "mail-daemon", "postmaster", "noreply", "no-reply",
            "no_reply", "donotreply", "do-not-reply", "do_not_reply"}  # fmt: skip
@@ -81,6 +106,8 @@ def machine_written(message: EmailMessage) -> bool:
         return True
     if SUBJECT.match(str(message.get("Subject") or "")):
         return True
+    if FAILED.match(str(message.get("Subject") or "")) and _server_written(message):
+        return True
     return any(message.get(name) is not None for name in HEADERS)
 
 
@@ -92,6 +119,20 @@ def _own_parts(part):
     if part.is_multipart() and part.get_content_maintype() != "message":
         for inner in part.iter_parts():
             yield from _own_parts(inner)
+
+
+def _server_written(message):
+    """Whether the message's own text carries what a mail server writes in a delivery report
+    (SERVER_WORDS), not a message attached to it."""
+    texts = (_text(part) for part in _own_parts(message) if part.get_content_maintype() == "text")
+    return any(SERVER_WORDS.search(text) for text in texts)
+
+
+def _text(part):
+    try:
+        return str(part.get_content())[:REPORT_READ]
+    except Exception:  # a charset or encoding the package cannot read: letters.py decides
+        return ""
 
 
 def machine_sender(address: str) -> bool:

@@ -45,6 +45,15 @@ ACKNOWLEDGED = {
     "great": ("Re: Новые курсы в январе", "Здорово!"),
     "kk great": ("Re: Жаңа курстар", "Керемет!"),
     "kk thanks, interesting": ("Re: Жаңа курстар", "Рахмет, қызық екен"),
+    # What the writer will do about an invitation, or did: each opened a request and was mailed
+    # a link to confirm it.
+    "will come": ("Re: Мастер-класс 12 декабря", "Спасибо, приду"),
+    "signed up": ("Re: Мастер-класс 12 декабря", "Записалась!"),
+    "noted": ("Re: Новогодние скидки", "Буду знать"),
+    "kk will go": ("Re: Шеберлік сыныбы", "Рахмет, барамын"),
+    "kk signed up": ("Re: Шеберлік сыныбы", "Жазылдым"),
+    "kk will come, surely": ("Re: Шеберлік сыныбы", "Міндетті түрде келемін!"),
+    "whole family": ("Re: Мастер-класс 12 декабря", "Обязательно придём всей семьёй!"),
 }  # fmt: skip
 
 
@@ -85,6 +94,9 @@ ASKS_MORE = {
     "waiting, and call me": ("Ок, жду. Перезвоните мне", "other", "ru"),
     "interesting, and a question": ("Очень интересно! А когда начало?", "other", "ru"),
     "kk great, and a question": ("Керемет! Курс қашан басталады?", "other", "kk"),
+    "will come, and a correction": ("Приду, и прошу исправить мою фамилию", "correct", "ru"),
+    "will come, with a child?": ("Приду. А можно с ребёнком?", "other", "ru"),
+    "kk will go, and delete": ("Барамын, бірақ деректерімді жойыңыз", "destroy", "kk"),
 }  # fmt: skip
 
 

@@ -4,6 +4,7 @@ request or is answered: an answer to a machine draws another answer, in a loop."
 
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -16,6 +17,7 @@ from consent.rights.models import QuarantinedMessage, Ticket
 
 from .conftest import auto, deliver, left, message, raw
 
+SET = Path(__file__).parent / "intake_mail"  # the measured set (test_recognition.py)
 # What the site sent (a confirmation mail, a newsletter) as the machine quotes it back.
 OURS = "Отзыв согласия на обработку персональных данных"
 
@@ -58,6 +60,19 @@ MACHINE_MAIL = {
     "an international bounce as multipart/mixed": mixed_bounce(report=b"global-delivery-status"),
     "an international read receipt as multipart/mixed": mixed_bounce(
         report=b"global-disposition-notification"),
+    # Reports written as plain letters, from an address and a Return-Path no rule names: only
+    # their subject line and a server's words in their text say what they are.
+    "Exchange's report as a plain letter": auto(
+        "Return-Path: <MicrosoftExchange329e@corp.kz>", sender="Microsoft Outlook "
+        "<MicrosoftExchange329e@corp.kz>", subject_line=f"Не удается доставить: {OURS}",
+        body="Диагностические сведения для администраторов:\nRemote Server returned "
+        "'550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'"),
+    "a hosting server's report as a plain letter": auto(
+        "Return-Path: <bounce@srv.hoster.kz>", sender="bounce@srv.hoster.kz",
+        subject_line="Delivery failure", body="<aliya@old.kz>: 550 5.7.1 Mailbox disabled"),
+    "a Kazakh report as a plain letter": auto(
+        sender="Пошта жүйесі <robot@mx.kz>", subject_line=f"Хат жеткізілмеді: {OURS}",
+        body="Final-Recipient: rfc822; aliya@old.kz\nStatus: 5.1.1"),
     "a sender that takes no answer": auto(sender="Notifications <no-reply@service.example.kz>",
                                           subject_line="Отказ от рассылки"),
 }  # fmt: skip
@@ -81,6 +96,35 @@ PEOPLE = {
 @pytest.mark.parametrize("subject_line", PEOPLE.values(), ids=PEOPLE.keys())
 def test_a_person_naming_such_things_is_still_answered(person, subject_line):
     assert isinstance(ingest(auto(subject_line=subject_line)), Ticket)
+
+
+# A bounce's words in a person's subject line, above what they ask: theirs, and answered.
+BOUNCE_SUBJECT = {
+    "not delivered, delete": ("Письмо не доставлено", "Ваше письмо не пришло. Прошу удалить мои "
+                              "персональные данные.", "destroy"),
+    "undeliverable, unsubscribe": ("Undeliverable", "Отпишите меня от рассылки", "unsubscribe"),
+    "kk not delivered, correct": ("Хат жеткізілмеді", "Менің жеке деректерімді жаңартыңыз, "
+                                  "нөмірім өзгерді", "correct"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("subject_line,body,kind", BOUNCE_SUBJECT.values(), ids=BOUNCE_SUBJECT)
+def test_a_person_under_a_bounce_subject_is_still_answered(person, subject_line, body, kind):
+    ticket = ingest(auto("Return-Path: <asel@example.kz>", subject_line=subject_line, body=body))
+    assert isinstance(ticket, Ticket) and ticket.type == kind
+
+
+@pytest.mark.live
+def test_a_plain_report_in_the_mailbox_opens_nothing(mailbox, person):
+    """Exchange's report of a withdrawal that did not reach a colleague, fetched from the real
+    IMAP mailbox: set aside for the officers, nothing opened, withdrawn or mailed, and the
+    mailbox emptied as for any letter taken in."""
+    raw_report = (SET / "ru-ndr-exchange-plain.eml").read_bytes()
+    deliver(mailbox, raw_report)
+    call_command("fetch_request_mail")
+    assert not Ticket.objects.exists() and not Email.objects.exists()
+    assert QuarantinedMessage.objects.get().reason == "automated"
+    assert gate.may_process(person, MARKETING) and left(mailbox) == 0
 
 
 @pytest.mark.live
