@@ -198,13 +198,14 @@ NOT_IN_NAMES = {"So", "Sm", "Sc", "Me"}
 
 def validate_name(value: str, *, place: bool = False) -> None:
     """A name as clean_name leaves it, refused unless it reads as one: two letters at least, of
-    any script («Ли», «Ән», «Wu»), and none of NOT_IN_NAMES; a person's name has no digit either.
-    «Асель 🌸» was stored, shown on the desk, and greeted in letters; a name of «***», «123»,
-    «А» or «A1» was nobody's. Punctuation people write stays («Ж. Әлиев», «O'Neil»,
-    «Жұмабай-ұлы», «Қасымова (Әлиева)»), and a place's number («Өскемен-2», «ауылы №2»)."""
+    any script («Ли», «Ән», «Wu»; a modifier letter beside them, MODIFIER_LETTER, not one), and
+    none of NOT_IN_NAMES; a person's name has no digit either. «Асель 🌸» was stored, shown on
+    the desk, and greeted in letters; a name of «***», «123», «А» or «A1» was nobody's.
+    Punctuation people write stays («Ж. Әлиев», «O'Neil», «Жұмабай-ұлы», «Қасымова
+    (Әлиева)»), and a place's number («Өскемен-2», «ауылы №2»)."""
     if not value:
         return
-    letters = sum(ch.isalpha() for ch in value)
+    letters = sum(ch.isalpha() and unicodedata.category(ch) != MODIFIER_LETTER for ch in value)
     if (not letters
             or any(unicodedata.category(ch) in NOT_IN_NAMES and ch != NUMERO for ch in value)
             or (not place and any(ch.isdigit() or ch == NUMERO for ch in value))):  # fmt: skip
@@ -219,6 +220,10 @@ def validate_name(value: str, *, place: bool = False) -> None:
 
 # A name has two letters at least: one letter is an initial, or a slip of the thumb.
 MIN_NAME_LETTERS = 2
+# Not a letter of a name by itself, though Python's isalpha() counts it: a modifier letter (Lm)
+# stands beside letters, as an apostrophe («Oʻrinboy», «Д’Артаньян» typed with «ʼ») or an
+# Arabic line's stretch (the tatweel «ـ»). A name of «ـ ـ» or «ʼʼ» passed as two letters.
+MODIFIER_LETTER = "Lm"
 
 
 # What only typesetting needs: no-break and narrow spaces (the catalogues write «декабрь

@@ -28,6 +28,9 @@ REFUSED = {
     "digits only": "123",
     "emoji only": "🌸🌸",
     "punctuation only": "-- ...",
+    # Modifier letters, which Python's isalpha() counts: an Arabic line's stretch, apostrophes.
+    "tatweel only": "ـ ـ",
+    "modifier apostrophes only": "ʼʼ ʻʻ",
 }
 # One letter is an initial or a slip of the thumb, in any script and whatever surrounds it.
 ONE_LETTER = {
@@ -39,7 +42,8 @@ ONE_LETTER = {
     "with a digit": "Ө1",
 }
 KEPT = ["Ж. Әлиев", "Анна-Мария О'Коннор", "O`rynbasar", "Қасымова (Әлиева)", "Ли", "Ән",
-        "O'Neil", "Жұмабай-ұлы", "Қасымова-Сейітжанова Әсел", "Wu", "Д’Артаньян"]  # fmt: skip
+        "O'Neil", "Жұмабай-ұлы", "Қасымова-Сейітжанова Әсел", "Wu", "Д’Артаньян",
+        "Oʻrinboy", "Дʼарк"]  # fmt: skip
 SAYS = {"kk": "әріптермен", "ru": "буквами"}
 SAYS_IN_FULL = {"kk": "кемінде екі әріп", "ru": "не менее двух букв"}
 FIELDS = [("contact", "full_name", CONTACT), ("apply", "full_name", APPLY),
