@@ -55,6 +55,16 @@ PEOPLE = {
     "the recall's sentence and a request": (
         "Отзыв: Анкета", "Хотела бы отозвать сообщение \"Анкета\".\nИ удалите "
         "мои персональные данные.", "destroy"),
+    # The recall's words in the person's own sentence, which goes on: no Outlook wrote it.
+    "a withdrawal on the recall's line": (
+        "Отзыв: Отзыв согласия на рассылку", "Хочу отозвать письмо с согласием на рассылку и "
+        "прошу удалить мои данные", "withdraw"),
+    "a request after the quoted title": (
+        "Отзыв: Анкета", "Хотела бы отозвать сообщение \"Анкета\" и удалить мои персональные "
+        "данные", "destroy"),
+    "a request before the recall's sentence": (
+        "Отзыв: Анкета", "Удалите мои данные. Хотела бы отозвать сообщение \"Анкета\".",
+        "destroy"),
 }  # fmt: skip
 
 
