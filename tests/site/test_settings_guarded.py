@@ -91,8 +91,10 @@ def test_trusted_proxies_that_take_in_every_visitor_are_refused(tmp_path, proxie
 
 
 def test_trusted_proxies_as_the_readme_writes_them_are_taken(tmp_path):
-    """127.0.0.1 behind nginx, a load balancer's private network, or its own public address."""
-    proxies = "127.0.0.1,10.0.0.0/24,95.56.10.20,fd00::/8,::1"
+    """127.0.0.1 behind nginx, a load balancer's private network, or its own public address; a
+    cloud balancer's or a host-to-host VPN's shared range (100.64.0.0/10, RFC 6598), which the
+    internet does not route either, was refused as public."""
+    proxies = "127.0.0.1,10.0.0.0/24,95.56.10.20,fd00::/8,::1,100.64.0.0/10"
     env = production(tmp_path, TRUSTED_PROXIES=proxies)
     done = run(
         [PYTHON, "manage.py", "shell", "-v", "0", "-c", SETTING.format("TRUSTED_PROXIES")], env
