@@ -138,3 +138,16 @@ def test_the_analytics_hosts_env_example_gives_start(tmp_path):
     assert len(given) == 3
     done = run(START, production(tmp_path, **given))
     assert "consent.W006" not in done.stderr
+
+
+def test_yandex_metricas_own_hosts_give_start(tmp_path):
+    """Yandex Metrica's list of the addresses a site's CSP lets it reach (its «Installing a
+    tag on a site with CSP»): a visitor in Kazakhstan is counted at mc.yandex.kz, Webvisor over
+    wss://. An operator who added them was stopped, told they were not Yandex's."""
+    hosts = "https://mc.yandex.kz,wss://mc.yandex.kz,https://mc.webvisor.com,https://yastatic.net"
+    done = run(START, production(tmp_path, ANALYTICS_CONNECT_HOSTS=hosts))
+    assert "consent.W006" not in done.stderr, done.stderr
+    done = run(
+        START, production(tmp_path, ANALYTICS_CONNECT_HOSTS="wss://mc.yandex.kz.example.com")
+    )
+    assert "consent.W006" in done.stderr  # a name that only begins as Yandex's is not theirs
