@@ -28,6 +28,7 @@ SENTENCE = re.compile(
 )
 # What may follow the quoted title in Outlook's sentence: its end, or the Kazakh verb.
 AFTER_TITLE = re.compile(r"\W*(?:(?:хабарды|хатты) кері шақыр\w*(?:\s+келеді)?\W*)?", re.IGNORECASE)
+INITIAL = re.compile(r"\b\w\.")
 QUOTES = "\"“”«»„'"
 MESSAGE_CLASS = b"IPM.Outlook.Recall"
 EARLIER = 20  # the sender's latest requests looked through for the recalled subject line
@@ -61,7 +62,8 @@ def _outlook_sentence(line: str, recalled: str) -> bool:
         if folded[start + 1 : end] != recalled or end >= len(folded) or folded[end] not in QUOTES:
             continue
         before, after = folded[:start], folded[end + 1 :]
-        if re.search(r"[.!?]", before) or not AFTER_TITLE.fullmatch(after):
+        # A sentence ended before it is the person's; an initial's stop, «Оспанова Ж.К.», is not.
+        if re.search(r"[.!?]", INITIAL.sub("", before)) or not AFTER_TITLE.fullmatch(after):
             return False
         return bool(SENTENCE.search(before) or SENTENCE.search(after))
     return False
