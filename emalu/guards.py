@@ -90,12 +90,13 @@ def silenceable(var: str, ids: list[str]) -> list[str]:
 
 def trusted_proxies(var: str, networks: list[str]) -> list[str]:
     """TRUSTED_PROXIES whose every network holds proxies only: a proxy's own address (one
-    address, public or not) or a private network (a load balancer's). 0.0.0.0/0, or any
-    public network, let every visitor in it write their own address in X-Forwarded-For: each
-    post a new address for the form limits, the lockout and the audit's IP."""
+    address, public or not) or a network the internet does not route (a load balancer's private
+    network, a cloud's or a VPN's shared 100.64.0.0/10). 0.0.0.0/0, or any public network, let
+    every visitor in it write their own address in X-Forwarded-For: each post a new address for
+    the form limits, the lockout and the audit's IP."""
     for value in networks:
         network = ipaddress.ip_network(value.strip(), strict=False)
-        if network.num_addresses > 1 and not (network.is_private or network.is_loopback):
+        if network.num_addresses > 1 and network.is_global:
             raise ImproperlyConfigured(
                 f"{var} names {value}, a public network of {network.num_addresses} addresses: "
                 "each visitor in it could choose the address rate limits, the sign-in lockout "

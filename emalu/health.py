@@ -18,6 +18,7 @@ from post_office.models import STATUS, Email
 
 from consent.common.clock import clock_offset, clock_wrong
 from consent.common.refusals import READ_ONLY
+from consent.core.claims import LEASE
 from consent.core.form_texts import forms_waiting
 from consent.core.jobs import BACKUP, last_run
 from consent.core.keys import KEYS_WINDOW, keys_used, note_and_compare, settings_not_shared
@@ -68,8 +69,10 @@ def shared_cache() -> dict:
 def _waiting_mail(now: datetime):
     """Mail in the outbox waiting to go: queued, or tried and waiting for its next try; not a
     message scheduled for later that has never been tried, nor one expired, which is never
-    sent (a letter whose attachments were deleted: rights/erasure.py)."""
-    due = Q(scheduled_time__isnull=True) | Q(scheduled_time__lte=now) | Q(number_of_retries__gt=0)
+    sent (a letter whose attachments were deleted: rights/erasure.py). A sender's lease moves
+    a mail's time at most LEASE ahead (core.claims): such a mail is still waiting."""
+    leased = Q(scheduled_time__lte=now + LEASE)
+    due = Q(scheduled_time__isnull=True) | leased | Q(number_of_retries__gt=0)
     live = Q(expires_at__isnull=True) | Q(expires_at__gt=now)
     return Email.objects.filter(due, live, status__in=WAITING)
 

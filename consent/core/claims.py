@@ -66,11 +66,14 @@ def _ours(mail: Email):
 def renew(mail: Email) -> bool:
     """Lease `mail` anew from now, if it is still this sender's (in a transaction, which holds
     its row until it commits): whether it is. It is not once it was deleted (its person
-    destroyed) or its lease lapsed and another sender claimed it."""
-    until = timezone.now() + LEASE
-    if not _ours(mail).update(scheduled_time=until):
+    destroyed), expired (an access answer withdrawn, its files deleted: rights/outbox.py), or
+    its lease lapsed and another sender claimed it."""
+    now = timezone.now()
+    live = Q(expires_at__gt=now) | Q(expires_at=None)  # not withdrawn since the claim
+    if not _ours(mail).filter(live).update(scheduled_time=now + LEASE):
+        _ours(mail).update(scheduled_time=mail.scheduled_time)  # expired: its own time back
         return False
-    mail.leased_until = until
+    mail.leased_until = now + LEASE
     return True
 
 

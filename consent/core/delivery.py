@@ -188,7 +188,7 @@ class Batch(NamedTuple):
     left: list[int]  # not tried: the relay could not be reached
     relay_down: bool  # the relay not reached, or dropped or refused two mails in a row (relay.py)
     refused: str  # why the relay last refused a mail of the batch (refused_by_the_relay), or ""
-    gone: list[int]  # deleted meanwhile (its person destroyed), or lapsed and claimed again
+    gone: list[int]  # deleted or expired meanwhile (claims.renew), or lapsed and claimed again
 
 
 def send_batch(
@@ -219,7 +219,7 @@ def send_batch(
             left.append(email)
             continue
         with transaction.atomic():
-            if not renew(email):  # its person destroyed meanwhile, or its lease lapsed
+            if not renew(email):  # its person destroyed, it withdrawn, or lease lapsed
                 gone.append(email.id)
                 continue
             # The gate for each campaign mail as it goes, not once for the batch: a batch takes

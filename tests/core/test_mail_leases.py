@@ -131,6 +131,31 @@ def second_sender_while_held(port):
             "received": len(server.messages)}  # fmt: skip
 
 
+def withdrawn_while_leased(port):
+    """An access answer withdrawn (its letter expired, its files deleted: outbox.
+    attachments_delete) while it waits, leased, behind a mail the server holds."""
+    from django.core.files.base import ContentFile
+    from post_office.models import Attachment
+
+    from consent.core.files import file_delete
+    from consent.rights.outbox import attachments_delete
+
+    _queued_to("first.held@example.kz")
+    answer = _queued_to("gulnar.answer@example.kz")
+    attached = Attachment(name="R-7.pdf")
+    attached.file.save("R-7.pdf", ContentFile(b"%PDF old answer"), save=True)
+    answer.attachments.add(attached)
+
+    def withdraw():
+        for storage, name in attachments_delete(Attachment.objects.filter(pk=attached.pk)):
+            file_delete(storage, name)
+
+    done_first, _, batch, server = _while_held(port, True, withdraw)
+    return {"withdrawn while held": done_first, "handed over": len(server.messages),
+            "batch": batch if isinstance(batch, str) else batch._asdict(),
+            "answer id": answer.id}  # fmt: skip
+
+
 def destroyed_while_recorded():
     """A person destroyed while the sender records their mail as sent (its transaction open)."""
     from post_office.models import Email
@@ -185,6 +210,19 @@ def test_a_person_destroyed_while_their_mail_is_with_the_relay_is_destroyed_at_o
     assert (case["row"], case["logs"]) == (False, 0)
     assert case["batch"]["sent"] == [] and case["batch"]["failed"] == [], case
     assert case["batch"]["gone"] == [case["mail id"]], case
+
+
+def test_an_answer_withdrawn_while_leased_is_not_sent(django_db_blocker):
+    """A letter expired while its sender held it leased (an access answer withdrawn when its
+    request is reopened, or its files deleted) went out all the same: renew() asked only
+    whether the lease was still the sender's, and the person got the old answer too."""
+    port = free_port()
+    with django_db_blocker.unblock(), live_database() as url:
+        case = run_case(url, "tests.core.test_mail_leases", "withdrawn_while_leased", port,
+                        EMAIL_URL=f"smtp://127.0.0.1:{port}")  # fmt: skip
+    assert case["withdrawn while held"], case
+    assert case["handed over"] == 1, case  # the held one only
+    assert case["answer id"] not in case["batch"]["sent"] + case["batch"]["failed"], case
 
 
 def test_a_person_destroyed_while_the_sender_records_their_mail_is_destroyed_with_its_log(

@@ -55,6 +55,16 @@ PEOPLE = {
     "the recall's sentence and a request": (
         "Отзыв: Анкета", "Хотела бы отозвать сообщение \"Анкета\".\nИ удалите "
         "мои персональные данные.", "destroy"),
+    # The recall's words in the person's own sentence, which goes on: no Outlook wrote it.
+    "a withdrawal on the recall's line": (
+        "Отзыв: Отзыв согласия на рассылку", "Хочу отозвать письмо с согласием на рассылку и "
+        "прошу удалить мои данные", "withdraw"),
+    "a request after the quoted title": (
+        "Отзыв: Анкета", "Хотела бы отозвать сообщение \"Анкета\" и удалить мои персональные "
+        "данные", "destroy"),
+    "a request before the recall's sentence": (
+        "Отзыв: Анкета", "Удалите мои данные. Хотела бы отозвать сообщение \"Анкета\".",
+        "destroy"),
 }  # fmt: skip
 
 
@@ -62,3 +72,12 @@ PEOPLE = {
 def test_a_person_writing_like_a_recall_is_heard(db, subject_line, body, kind):
     ticket = ingest(auto(subject_line=subject_line, body=body))
     assert isinstance(ticket, Ticket) and ticket.type == kind and ticket.status != Status.FILED
+
+
+def test_a_recall_signed_with_initials_is_a_recall(db):
+    """Outlook writes the display name, «Оспанова Ж.К.»: its stops end no sentence."""
+    first = ingest(message("Анкета", sender=ZHANAR, body="Прошу удалить мои данные."))
+    body = 'Оспанова Ж.К. хотела бы отозвать сообщение "Анкета".'
+    recall = ingest(message("Отзыв: Анкета", sender=ZHANAR, body=body, message_id="<r@x>"))
+    assert isinstance(recall, Ticket) and recall.regarding == first
+    assert recall.status == Status.FILED

@@ -135,6 +135,16 @@ def test_mail_scheduled_for_later_is_not_late(client):
     assert health(client)[0] == 200
 
 
+def test_mail_leased_by_a_sender_is_still_waiting(client):
+    """A sender's lease moves scheduled_time ahead (core.claims): one killed on the same mail
+    run after run left it «scheduled for later» five minutes in six, and /healthz said well."""
+    from consent.core.claims import claim, lease
+
+    mail(STATUS.queued, timedelta(hours=2))
+    lease(claim(10))
+    assert health(client)[1]["failing"] == ["mail_queue"]
+
+
 def test_mail_given_up_on_in_the_last_day_is_named(client, settings):
     mail(STATUS.failed, timedelta(days=2))  # older: seen yesterday
     assert health(client)[0] == 200

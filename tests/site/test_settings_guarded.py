@@ -91,8 +91,10 @@ def test_trusted_proxies_that_take_in_every_visitor_are_refused(tmp_path, proxie
 
 
 def test_trusted_proxies_as_the_readme_writes_them_are_taken(tmp_path):
-    """127.0.0.1 behind nginx, a load balancer's private network, or its own public address."""
-    proxies = "127.0.0.1,10.0.0.0/24,95.56.10.20,fd00::/8,::1"
+    """127.0.0.1 behind nginx, a load balancer's private network, or its own public address; a
+    cloud balancer's or a host-to-host VPN's shared range (100.64.0.0/10, RFC 6598), which the
+    internet does not route either, was refused as public."""
+    proxies = "127.0.0.1,10.0.0.0/24,95.56.10.20,fd00::/8,::1,100.64.0.0/10"
     env = production(tmp_path, TRUSTED_PROXIES=proxies)
     done = run(
         [PYTHON, "manage.py", "shell", "-v", "0", "-c", SETTING.format("TRUSTED_PROXIES")], env
@@ -136,3 +138,16 @@ def test_the_analytics_hosts_env_example_gives_start(tmp_path):
     assert len(given) == 3
     done = run(START, production(tmp_path, **given))
     assert "consent.W006" not in done.stderr
+
+
+def test_yandex_metricas_own_hosts_give_start(tmp_path):
+    """Yandex Metrica's list of the addresses a site's CSP lets it reach (its «Installing a
+    tag on a site with CSP»): a visitor in Kazakhstan is counted at mc.yandex.kz, Webvisor over
+    wss://. An operator who added them was stopped, told they were not Yandex's."""
+    hosts = "https://mc.yandex.kz,wss://mc.yandex.kz,https://mc.webvisor.com,https://yastatic.net"
+    done = run(START, production(tmp_path, ANALYTICS_CONNECT_HOSTS=hosts))
+    assert "consent.W006" not in done.stderr, done.stderr
+    done = run(
+        START, production(tmp_path, ANALYTICS_CONNECT_HOSTS="wss://mc.yandex.kz.example.com")
+    )
+    assert "consent.W006" in done.stderr  # a name that only begins as Yandex's is not theirs
