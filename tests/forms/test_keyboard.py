@@ -7,6 +7,8 @@ contrast) every button keeps its edge, and a screen reader tells each consent's 
 text» by its consent."""
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from tests.live import banner_site  # noqa: F401  (a fixture)
@@ -187,7 +189,8 @@ def test_each_consent_text_says_which_consent_it_opens(site, page, lang, path):
     """A screen reader's list of controls read «Келісімнің толық мәтінін оқу» once for each
     consent, the same words, and none said which consent's text it opened."""
     page.goto(f"{site}/{lang}/{path}")
-    said = disclosures(page)
+    with translation.override(lang):  # the header's menu names what it opens: the menu
+        said = [shown for shown in disclosures(page) if shown != (gettext("Menu"), "")]
     assert said, path
     assert all(description for _, description in said), said
     assert len({description for _, description in said}) == len(said), said

@@ -60,6 +60,7 @@ LABELS = {
     "filed_with": _("filed with request"),
     "replaced_by": _("replaced by request"),
     "asked_nothing": _("the letter asks nothing"),
+    "recall": _("recalled by the sender's mail program"),
     "request": _("request"),
     "guardian_of": _("records of the children"),
     "for_children": _("done for the children by their parent or guardian"),
