@@ -127,23 +127,13 @@ def check_database_reached(app_configs, **kwargs):
         connection.ensure_connection()
     except (OperationalError, InterfaceError) as error:
         db = settings.DATABASES["default"]
-        if role := role_refusal(error):
-            # It said «could not be reached … Start PostgreSQL»: it answered, and refused.
-            return [
-                Error(
-                    f"{role}.",
-                    hint="The host starts once its login may take the runtime role.",
-                    id="emalu.E003",
-                )
-            ]
-        if login := login_refused(error):
-            return [
-                Error(
-                    f"{login}.",
-                    hint="The host starts once PostgreSQL takes the login.",
-                    id="emalu.E003",
-                )
-            ]
+        # It said «could not be reached … Start PostgreSQL» of these: it answered, and refused.
+        for refused, hint in [
+            (role_refusal(error), "The host starts once its login may take the runtime role."),
+            (login_refused(error), "The host starts once PostgreSQL takes the login."),
+        ]:
+            if refused:
+                return [Error(f"{refused}.", hint=hint, id="emalu.E003")]
         where = database_where(db)
         reason = _reason(error.__cause__ or error, db.get("PASSWORD"))
         return [
