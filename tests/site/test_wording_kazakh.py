@@ -62,8 +62,9 @@ RETURNED = re.compile(r"\bкері\s+қайтарыл", re.IGNORECASE)
 
 
 def without_back(text):
-    return [m.group(2) for m in TAKEN_BACK.finditer(text)
-            if (m.group(1) or "").strip().casefold() != "кері"] + RETURNED.findall(text)  # fmt: skip
+    alone = [m.group(2) for m in TAKEN_BACK.finditer(text)
+             if (m.group(1) or "").strip().casefold() != "кері"]  # fmt: skip
+    return alone + RETURNED.findall(text)
 
 
 def test_a_withdrawal_is_always_keri_qaytaryp_alu():
