@@ -293,3 +293,29 @@ def test_no_kazakh_ending_is_glued_to_a_filled_in_value():
         assert ENDING_ON_A_VALUE.search(glued), glued
     for apart in ["%(number)s-нұсқа", "%(email)s мекенжайына", "(%(name)s)", "%(n)s: а"]:
         assert not ENDING_ON_A_VALUE.search(apart), apart
+
+
+# A sentence the English ends with a full stop ends with one in its translation: Django's
+# «Значение … не является допустимым для поля … объекта типа %(model)s» and «…запрещённый
+# символ: ноль-байт» stopped short, as if cut off. A Russian date filled in last closes the
+# sentence with its own «г.» («не позднее 3 декабря 2026 г.»), which takes no second stop.
+DATE_LAST = re.compile(r"%\((due|date)\)s$")
+
+
+def unfinished(english, text, language):
+    if not english.rstrip().endswith(".") or text.rstrip().endswith((".", "…", "!", "?")):
+        return False
+    return not (language == "ru" and DATE_LAST.search(text.rstrip()))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_sentence_the_english_ends_ends_in_the_translation_too(language):
+    bad = [text for entry in entries(language) for english, text in
+           ([(entry.msgid, entry.msgstr)] if not entry.msgid_plural else
+            [(entry.msgid if n == 0 else entry.msgid_plural, t)
+             for n, t in entry.msgstr_plural.items()])
+           if text and unfinished(english, text, language)]  # fmt: skip
+    assert not bad, bad
+    assert unfinished("Null characters are not allowed.", "…символ: ноль-байт", "ru")
+    assert not unfinished("We answer by %(due)s.", "Мы ответим не позднее %(due)s", "ru")
+    assert unfinished("We answer by %(due)s.", "Жауап беру мерзімі: %(due)s", "kk")
