@@ -162,6 +162,8 @@ def _ticket_row(r):
         "regarding": r.regarding.reference if r.regarding_id else "",
         # Asked for the person, as a child, by their parent or guardian (rights.wards).
         "guardian": guardian_name(r.guardian) if r.guardian_id else "",
+        # Which child: a parent's own answer lists her requests for each (held_about).
+        "child": child_named(r.guardian) if r.guardian_id else "",
     }
 
 
@@ -199,7 +201,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
             for code, p in PURPOSES.items()
             if code in latest
         ]
-        tickets = Ticket.objects.of(subject)
+        tickets = Ticket.objects.held_about(subject)
         photos, sources_heading = Photos(), str(SECTIONS["sources_and_methods"][0])
         labels = {
             key: {"": str(heading)} | {k: str(v) for k, v in fields.items()}

@@ -149,6 +149,7 @@ SECTIONS = {
                     "guardian",
                 ]
             },
+            "child": gettext_lazy("child"),
         },
     ),
     "kept_requests": (

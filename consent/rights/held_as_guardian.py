@@ -78,8 +78,9 @@ def _requests(email: str) -> list[str]:
     # compared as typed, a request sent as «Gulnar.Parent@…» was left out of the answer to one
     # sent as «gulnar.parent@…», which went on «we hold nothing else about you».
     address = normalise_email(email) or ""
-    mine = Ticket.objects.filter(email__address=address, subject=None, as_guardian=True)
-    tickets = mine.order_by("id")
+    # Those asked for a child on the page of her children too (of_guardian, the rule her
+    # erasure reads): only those with no record were listed, then «nothing else about you».
+    tickets = Ticket.objects.of_guardian(address).order_by("id")
     rows = [
         "— "
         + str(REQUEST_ROW)
