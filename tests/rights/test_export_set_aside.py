@@ -56,3 +56,33 @@ def test_the_access_answer_lists_her_letters_set_aside_and_until_when_they_are_k
     pdf = text.stdout.decode().replace("\xa0", " ")
     for said in (HEADING[lang], DESTROYED_ON[lang]):
         assert said.replace("\xa0", " ") in pdf
+
+
+SAID = {"kk": ("Осы мекенжайдан бізге жіберген, өтініш ашылмаған хаттарыңыз:", "жою күні: {day}"),
+        "ru": ("Ваши письма к нам с этого адреса, по которым запрос не открыт:",
+               "дата уничтожения: {day}")}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_parent_with_no_record_is_told_of_her_letters_set_aside(
+    texts, make_subject, privacy_officer, time_machine, lang
+):
+    """The same of a parent with no record of her own, answered by a letter
+    (held_as_guardian), by the rule her erasure deletes them by (set_aside_of_guardian)."""
+    from .test_guardian_rights import with_child
+    from .test_guardian_withdrawal import PARENT
+
+    with_child(make_subject, texts, name="Айсұлу Аминова", email="aisulu@example.kz",
+               born="2012-05-17")  # fmt: skip
+    time_machine.move_to("2026-12-07 00:30+05:00", tick=False)
+    assert ingest(message("Рахмет", sender=PARENT, body="Рахмет!")).reason == "nothing_asked"
+    time_machine.move_to("2026-12-07 10:00+05:00", tick=True)
+
+    client = Client()
+    web_request(client, lang, "access", email=PARENT)
+    client.post(confirm_link(PARENT))
+    act(verified_login(Client(), privacy_officer), Ticket.objects.get(type="access"))
+    letter = mails_to(PARENT)[-1].message.replace("\xa0", " ")
+    heading, row = SAID[lang]
+    assert heading in letter
+    assert row.format(day=DESTROYED_ON[lang].replace("\xa0", " ")) in letter
