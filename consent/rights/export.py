@@ -34,7 +34,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from post_office.models import Email
 
-from consent.common.dates import document_time, local_date
+from consent.common.dates import document_time
 from consent.common.i18n import language_name, localised
 from consent.common.text import plain_text
 from consent.core import gate
@@ -45,13 +45,11 @@ from consent.core.photos import photo_read
 from consent.core.purposes import DATA_FIELDS, PURPOSES, sent_name
 from consent.core.withheld import NEVER_SENT, never_sent
 
-from .export_audit import audit_trail
+from .export_audit import audit_trail, set_aside_letters
 from .export_consents import consents, when
 from .export_sections import SECTIONS, field_name
 from .mailed import mail_to
 from .models import Ticket
-from .retention import QUARANTINE_KEPT
-from .set_aside import set_aside_of
 
 logger = logging.getLogger(__name__)
 EMPTY_GIVEN = ["consent_given_at", "consent_text_version_given", "consent_text_given"]
@@ -169,22 +167,6 @@ def _ticket_row(r):
     }
 
 
-def _set_aside(subject):
-    """Her letters the intake set aside (a «thank you», an auto-reply, one too long to open), by
-    the rule her destruction erases them by (set_aside.set_aside_of): kept encrypted for the
-    officers until retention destroys them; the answer said nothing of them."""
-    letters = set_aside_of(subject).defer("content").select_related("ticket")
-    return [
-        {
-            "received": when(m.received_at),
-            "reason": m.get_reason_display(),
-            "request": m.ticket.reference if m.ticket_id else "",
-            "destroyed_on": local_date(m.received_at + QUARANTINE_KEPT),
-        }
-        for m in letters.order_by("received_at", "pk")
-    ]
-
-
 def export_data(subject: Subject, language: str) -> dict[str, Any]:
     """The person's data, purposes, sources and methods, consent history, recipients, terms."""
     with translation.override(language):
@@ -220,6 +202,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
             if code in latest
         ]
         tickets = Ticket.objects.held_about(subject)
+        set_aside, letters = set_aside_letters(subject)
         photos, sources_heading = Photos(), str(SECTIONS["sources_and_methods"][0])
         labels = {
             key: {"": str(heading)} | {k: str(v) for k, v in fields.items()}
@@ -322,9 +305,9 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                 .only("created", "to", "subject", "status", "expires_at")
                 .order_by("id")
             ],
-            "set_aside": _set_aside(subject),
+            "set_aside": set_aside,
             # Who opened, downloaded or changed the data, and when (export_audit).
-            "audit_trail": audit_trail(subject),
+            "audit_trail": audit_trail(subject, letters),
             "labels": labels,
         }
 

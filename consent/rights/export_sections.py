@@ -186,7 +186,8 @@ SECTIONS = {
             "status": field_name(Ticket, "status"),
         },
     ),
-    # Her letters the intake set aside, kept for the officers until destroyed (export._set_aside).
+    # Her letters the intake set aside, kept for the officers until destroyed
+    # (export_audit.set_aside_letters).
     "set_aside": (
         gettext_lazy("Your letters for which no request was opened"),
         {

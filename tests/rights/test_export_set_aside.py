@@ -21,6 +21,7 @@ from .conftest import act, confirm_link, mails_to, message, web_request
 REASON = {"kk": "ештеңе сұрамайды", "ru": "ничего не просит"}
 HEADING = {"kk": "Өтініш ашылмаған хаттарыңыз",
            "ru": "Ваши письма, по которым запрос не открыт"}  # fmt: skip
+BY_STAFF = {"kk": "біздің қызметкеріміз", "ru": "наш сотрудник"}
 DESTROYED_ON = {"kk": "2027 жылғы 6 қаңтар", "ru": "6 января 2027 г."}
 
 
@@ -86,3 +87,30 @@ def test_a_parent_with_no_record_is_told_of_her_letters_set_aside(
     heading, row = SAID[lang]
     assert heading in letter
     assert row.format(day=DESTROYED_ON[lang].replace("\xa0", " ")) in letter
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_her_answer_says_when_our_staff_downloaded_her_letter_set_aside(
+    person, privacy_officer, time_machine, lang
+):
+    """A set-aside letter's download is audited under no person (whose it is, nobody has read
+    yet: disclosure.quarantined_eml); hers by the rule of whose letters are whose, it is in
+    her answer's record of what was done with her data, as a look at her page is."""
+    from consent.core.models import AuditEvent
+
+    mine = ingest(message("Рахмет", body="Рахмет!", message_id="<thanks@x>"))
+    time_machine.move_to("2026-12-08 23:40+05:00", tick=False)  # the 8th, 18:40 in UTC
+    desk = verified_login(Client(), privacy_officer)
+    downloaded = desk.get(f"/admin/rights/quarantinedmessage/{mine.pk}/message.eml")
+    assert downloaded.status_code == 200
+    time_machine.move_to("2026-12-09 10:00+05:00", tick=True)
+
+    client = Client()
+    web_request(client, lang, "access")
+    client.post(confirm_link())
+    act(verified_login(Client(), privacy_officer), Ticket.objects.get(type="access"))
+    answer = mails_to("asel@example.kz")[-1]
+    data = json.loads(answer.attachments.get(name__endswith=".json").file.read())
+    (row,) = [r for r in data["audit_trail"] if r["at"] == "2026-12-08T23:40:00+05:00"]
+    assert row["by"] == BY_STAFF[lang]
+    assert AuditEvent.objects.get(object_id=str(mine.pk)).subject_ref is None
