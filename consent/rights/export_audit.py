@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
 from consent.common.dates import local_date
+from consent.core import gate
 from consent.core.models import AuditEvent, Subject
 
 from .export_consents import when
@@ -28,6 +29,7 @@ def set_aside_letters(subject: Subject) -> tuple[list[dict], list[int]]:
     the rule her destruction erases them by (set_aside.set_aside_of), as the export lists them:
     kept encrypted for the officers until retention destroys them, the answer said nothing of
     them. And their numbers, for the audit rows of our staff downloading them (audit_trail)."""
+    blocked = gate.is_blocked(subject)
     letters = list(
         set_aside_of(subject)
         .defer("content")
@@ -39,7 +41,8 @@ def set_aside_letters(subject: Subject) -> tuple[list[dict], list[int]]:
             "received": when(m.received_at),
             "reason": m.get_reason_display(),
             "request": m.ticket.reference if m.ticket_id else "",
-            "destroyed_on": local_date(m.received_at + QUARANTINE_KEPT),
+            # No day while she is blocked: kept till it is lifted (set_aside.held_for_block).
+            "destroyed_on": "" if blocked else local_date(m.received_at + QUARANTINE_KEPT),
         }
         for m in letters
     ]
