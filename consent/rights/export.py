@@ -45,7 +45,7 @@ from consent.core.photos import photo_read
 from consent.core.purposes import DATA_FIELDS, PURPOSES, sent_name
 from consent.core.withheld import NEVER_SENT, never_sent
 
-from .export_audit import audit_trail
+from .export_audit import audit_trail, set_aside_letters
 from .export_consents import consents, when
 from .export_sections import SECTIONS, field_name
 from .mailed import mail_to
@@ -162,6 +162,8 @@ def _ticket_row(r):
         "regarding": r.regarding.reference if r.regarding_id else "",
         # Asked for the person, as a child, by their parent or guardian (rights.wards).
         "guardian": guardian_name(r.guardian) if r.guardian_id else "",
+        # Which child: a parent's own answer lists her requests for each (held_about).
+        "child": child_named(r.guardian) if r.guardian_id else "",
     }
 
 
@@ -199,7 +201,8 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
             for code, p in PURPOSES.items()
             if code in latest
         ]
-        tickets = Ticket.objects.of(subject)
+        tickets = Ticket.objects.held_about(subject)
+        set_aside, letters = set_aside_letters(subject)
         photos, sources_heading = Photos(), str(SECTIONS["sources_and_methods"][0])
         labels = {
             key: {"": str(heading)} | {k: str(v) for k, v in fields.items()}
@@ -302,8 +305,9 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                 .only("created", "to", "subject", "status", "expires_at")
                 .order_by("id")
             ],
+            "set_aside": set_aside,
             # Who opened, downloaded or changed the data, and when (export_audit).
-            "audit_trail": audit_trail(subject),
+            "audit_trail": audit_trail(subject, letters),
             "labels": labels,
         }
 

@@ -7,22 +7,56 @@ opened their page, downloaded their data or the proof of their consents, or chan
 The staff member's name is left out, as the consent history leaves it out: it is an employee's
 data, not the person's; that it was one of our staff, and when, is theirs to know."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
+from consent.common.dates import local_date
+from consent.core import gate
 from consent.core.models import AuditEvent, Subject
 
 from .export_consents import when
-from .models import Ticket
+from .models import QuarantinedMessage, Ticket
+from .retention import QUARANTINE_KEPT
+from .set_aside import set_aside_of
 
 BY_STAFF = gettext_lazy("one of our staff")
 TICKET = Ticket._meta.label_lower
+LETTER = QuarantinedMessage._meta.label_lower
 
 
-def audit_trail(subject: Subject) -> list[dict]:
+def set_aside_letters(subject: Subject) -> tuple[list[dict], list[int]]:
+    """Her letters the intake set aside (a «thank you», an auto-reply, one too long to open), by
+    the rule her destruction erases them by (set_aside.set_aside_of), as the export lists them:
+    kept encrypted for the officers until retention destroys them, the answer said nothing of
+    them. And their numbers, for the audit rows of our staff downloading them (audit_trail)."""
+    blocked = gate.is_blocked(subject)
+    letters = list(
+        set_aside_of(subject)
+        .defer("content")
+        .select_related("ticket")
+        .order_by("received_at", "pk")
+    )
+    rows = [
+        {
+            "received": when(m.received_at),
+            "reason": m.get_reason_display(),
+            "request": m.ticket.reference if m.ticket_id else "",
+            # No day while she is blocked: kept till it is lifted (set_aside.held_for_block).
+            "destroyed_on": "" if blocked else local_date(m.received_at + QUARANTINE_KEPT),
+        }
+        for m in letters
+    ]
+    return rows, [m.pk for m in letters]
+
+
+def audit_trail(subject: Subject, letters: list[int] = ()) -> list[dict]:
     """The audit rows about `subject` (AuditEvent.subject_ref), oldest first, as the export
-    writes them, in the language active."""
+    writes them, in the language active; with those of `letters`, her letters set aside
+    (set_aside_letters): a download of one names no subject (disclosure.quarantined_eml), and
+    her answer never said that our staff had read her letter."""
+    theirs = Q(object_type=LETTER, object_id__in=[str(pk) for pk in letters])
     rows = list(
-        AuditEvent.objects.filter(subject_ref=subject.pk)
+        AuditEvent.objects.filter(Q(subject_ref=subject.pk) | theirs)
         .only("at", "action", "actor_id", "object_type", "object_id")
         .order_by("id")
     )

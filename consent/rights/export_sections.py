@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission
 from consent.marketing.models import Campaign, CampaignRecipient
 
-from .models import Correction, KeptRequest, Ticket
+from .models import Correction, KeptRequest, QuarantinedMessage, Ticket
 
 
 def field_name(model, field):
@@ -149,6 +149,7 @@ SECTIONS = {
                     "guardian",
                 ]
             },
+            "child": gettext_lazy("child"),
         },
     ),
     "kept_requests": (
@@ -183,6 +184,17 @@ SECTIONS = {
             "to": field_name(Subject, "email"),
             "email_subject": gettext_lazy("email subject"),
             "status": field_name(Ticket, "status"),
+        },
+    ),
+    # Her letters the intake set aside, kept for the officers until destroyed
+    # (export_audit.set_aside_letters).
+    "set_aside": (
+        gettext_lazy("Your letters for which no request was opened"),
+        {
+            "received": field_name(QuarantinedMessage, "received_at"),
+            "reason": field_name(QuarantinedMessage, "reason"),
+            "request": field_name(QuarantinedMessage, "ticket"),
+            "destroyed_on": gettext_lazy("destroyed on"),
         },
     ),
     # The audit log's rows about the person (export_audit.audit_trail): who saw their data.

@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
 
-from consent.common.dates import document_time
+from consent.common.dates import document_time, local_date
 from consent.core.guardians import child_named, given_as_guardian
 from consent.core.purposes import purposes_named
 from consent.core.subjects import normalise_email
@@ -18,6 +18,8 @@ from consent.core.subjects import normalise_email
 from .export import mail_status
 from .mailed import mail_to_guardian
 from .models import Ticket
+from .retention import QUARANTINE_KEPT
+from .set_aside import set_aside_of_guardian
 
 HELD_AS_GUARDIAN = _(
     "As a parent or guardian, you gave us data about yourself with your consent to the "
@@ -30,6 +32,8 @@ HELD_ROW = _(
 LETTERS = _("The letters we sent you at this address, which we keep:")
 LETTER_ROW = _("«%(subject_line)s» (%(time)s): %(status)s.")
 REQUESTS = _("Your requests to us from this address:")
+SET_ASIDE = _("Your letters to us from this address for which no request was opened:")
+SET_ASIDE_ROW = _("received %(time)s (%(reason)s); destroyed on %(day)s.")
 REQUEST_ROW = _("request %(ref)s (%(type)s), received %(time)s.")
 NOTHING_ELSE = _(
     "We hold nothing else about you as a parent or guardian. The child's other data is the "
@@ -56,7 +60,7 @@ def guardian_statement(email: str, language: str) -> str:
                 "time": document_time(guardian.created_at),
                 "purposes": str(purposes_named(purposes)) or "—",
             })  # fmt: skip
-        lines += _letters(email) + _requests(email)
+        lines += _letters(email) + _requests(email) + _set_aside(email)
         lines.append(str(NOTHING_ELSE))
     return "\n".join(lines)
 
@@ -78,8 +82,9 @@ def _requests(email: str) -> list[str]:
     # compared as typed, a request sent as «Gulnar.Parent@…» was left out of the answer to one
     # sent as «gulnar.parent@…», which went on «we hold nothing else about you».
     address = normalise_email(email) or ""
-    mine = Ticket.objects.filter(email__address=address, subject=None, as_guardian=True)
-    tickets = mine.order_by("id")
+    # Those asked for a child on the page of her children too (of_guardian, the rule her
+    # erasure reads): only those with no record were listed, then «nothing else about you».
+    tickets = Ticket.objects.of_guardian(address).order_by("id")
     rows = [
         "— "
         + str(REQUEST_ROW)
@@ -87,3 +92,18 @@ def _requests(email: str) -> list[str]:
         for t in tickets
     ]
     return [str(REQUESTS), *rows] if rows else []
+
+
+def _set_aside(email: str) -> list[str]:
+    """Her letters the intake set aside, by the rule her erasure deletes them by
+    (set_aside.set_aside_of_guardian), each with the local day retention destroys it: the
+    letter listed none, then said it held nothing else about her."""
+    letters = set_aside_of_guardian(normalise_email(email) or "").defer("content")
+    rows = [
+        "— "
+        + str(SET_ASIDE_ROW)
+        % {"time": document_time(m.received_at), "reason": m.get_reason_display(),
+           "day": document_time(local_date(m.received_at + QUARANTINE_KEPT))}
+        for m in letters.order_by("received_at", "pk")
+    ]  # fmt: skip
+    return [str(SET_ASIDE), *rows] if rows else []

@@ -23,7 +23,7 @@ from .erasure import subject_destroy, subject_reduce, submission_erase
 from .expiring import expired_requests, requests_expire
 from .models import KeptRequest, QuarantinedMessage, Ticket, UsedLink
 from .outbox import outbox_prune
-from .set_aside import senders_renote
+from .set_aside import held_for_block, senders_renote
 from .sign_ins import sign_ins_expire
 from .strangers import strangers_forget, strangers_links, strangers_requests
 from .withdrawals_held import last_ids, refusals_ended, withdrawal_refused, withdrawn_unconfirmed
@@ -111,7 +111,7 @@ def retention_plan(at: datetime | None = None, only: int | None = None) -> dict[
         Ticket.objects.open().filter(subject__isnull=False).values_list("subject_id", flat=True)
     )
     set_aside = QuarantinedMessage.objects.filter(received_at__lt=at - QUARANTINE_KEPT)
-    set_aside = set_aside if only is None else set_aside.none()
+    set_aside = set_aside.exclude(pk__in=held_for_block(at)) if only is None else set_aside.none()
     plan = {"expire": expired_grants, "destroy": [], "answered": [], "achieved": [],
             "unconsented": [], "review": [],
             "quarantine": sorted(set_aside.values_list("pk", flat=True)),

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import BooleanField, ExpressionWrapper, Q, Value
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -21,12 +22,15 @@ from consent.core.purposes import purpose_choices
 from .. import disclosure
 from ..models import QuarantinedMessage, Ticket
 from ..retention import QUARANTINE_KEPT
+from ..set_aside import held_for_block
 from ..tickets import purpose_for, ticket_open_from_quarantine
 from .due import due_told
 from .opening import LANGUAGE_REQUIRED, TYPE_REQUIRED, chosen
 from .ticket_shown import ticket_link
 
 OPEN_PERMISSION = "rights.change_quarantinedmessage"
+# In place of the day of destruction, of a blocked person's email (set_aside.held_for_block).
+KEPT_BLOCKED = _("kept while processing is blocked")
 
 
 class OpenRequestForm(forms.Form):
@@ -74,11 +78,16 @@ class QuarantinedMessageAdmin(ReadOnlyAdmin):
     open_template = "admin/rights/quarantinedmessage/open.html"
 
     def get_queryset(self, request):
-        # The ciphertext (up to tens of megabytes each) is read only by the download.
-        return super().get_queryset(request).defer("content")
+        # The ciphertext (up to tens of megabytes each) is read only by the download. A blocked
+        # person's are kept while the block lasts (set_aside.held_for_block): no day is said.
+        held = held_for_block()
+        kept = ExpressionWrapper(Q(pk__in=held), BooleanField()) if held else Value(False)
+        return super().get_queryset(request).defer("content").annotate(kept_blocked=kept)
 
     @admin.display(description=_("destroyed on"))
     def destroyed_on(self, obj):
+        if obj.kept_blocked:
+            return KEPT_BLOCKED
         # The local date: the UTC date of an aware time is a day off near midnight.
         return reader_time(local_date(obj.received_at + QUARANTINE_KEPT))
 
