@@ -11,6 +11,7 @@ site or altered or out of date is no answer, and the banner asks again.
 import ipaddress
 import logging
 import uuid
+from http.cookies import CookieError
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -260,7 +261,12 @@ def expire_cookie(response: HttpResponse, name: str, domain: str | None) -> None
     stored under a key of its own still writes its own name, so each variant gets its own
     Set-Cookie header; Django's delete_cookie builds it (compliance L19)."""
     scratch = HttpResponse()
-    scratch.delete_cookie(name, domain=domain)
+    try:
+        scratch.delete_cookie(name, domain=domain)
+    except CookieError:
+        # A name Python's cookie writer refuses («_ga[1]», «_ym uid»: another site of the domain,
+        # an extension, or sent by hand) was a 500 and the answer lost; no script of ours sets it.
+        return
     response.cookies[name if domain is None else f"{name} domain={domain}"] = scratch.cookies[name]
 
 

@@ -119,7 +119,9 @@ def endings_kept(html: str) -> str:
 # without the secret, would keep all of it after its first hyphen; it is clicked, not copied.
 _ADDRESS = re.compile(
     r"(?:https?://|www\.)[^\s<>\"«»]*[^\s<>\"«».,;:!?)]"  # a link, not the mark after it
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # a mailbox
+    # A mailbox, from its first character only: tried from each, a long word without an «@»
+    # (a pasted key, «1-1-1-…») took time growing with its square, on every page and mail.
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?<![\w@.-])(?:[\w-]+\.)+(?:kz|қаз|ru|com|net|org)\b(?:/[^\s<>\"«»]*[^\s<>\"«».,;:!?)])?",
     re.IGNORECASE | re.DOTALL,
 )

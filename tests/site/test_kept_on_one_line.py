@@ -11,6 +11,7 @@ from post_office.models import Email
 
 from tests.conftest import aged_token
 from tests.forms.held import withdrew_service
+from tests.growth import grows_linearly
 from tests.site.language import as_written
 
 HELD = re.compile(r'<span class="one-line">([^<]*)</span>')
@@ -149,3 +150,19 @@ def test_only_the_text_between_tags_is_held(html, kept):
     from emalu.templatetags.spacing import addresses_kept, endings_kept
 
     assert endings_kept(addresses_kept(html)) == kept
+
+
+@pytest.mark.parametrize("run", ["1-", "a.", "a-b", "x"])
+def test_a_long_word_without_an_address_is_read_at_once(run):
+    """A text run of word characters, hyphens and dots with no «@» (a pasted base64 or hex key, a
+    long reference, «1-1-1-…») was tried as a mailbox's first half from each of its characters:
+    the page's or mail's filter took time growing with the square of the word (40,000
+    characters: some 4 s of a worker for each page or mail showing it)."""
+    from emalu.templatetags.spacing import addresses_kept
+
+    def held(size):
+        return addresses_kept(run * (size // len(run)) + "-" + " Asel-Q@mail-x.kz")
+
+    assert held(40_000).endswith('Asel<span class="one-line">-Q</span>@mail<span '
+                                 'class="one-line">-x</span>.kz')  # fmt: skip
+    grows_linearly(held, 40_000)
