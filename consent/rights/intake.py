@@ -213,7 +213,7 @@ def recognise(
     by_name = match is not None and Type.CORRECT not in (match.phrase.kind, *also)  # «на Петрова»
     if match is not None and (
         any(names_someone_else(t) or told_of_another(match.phrase.words, t) for t in written)
-        or (by_name and names_another(table, written, sender_names))
+        or (by_name and names_another(table, applications.unaddressed(written), sender_names))
     ):
         # «Ұлымның деректерін жойыңыз», «коллега отзывает»: a parent may act for a minor, but
         # only an officer can tell; acted on as it arrives, it would end the sender's own data.

@@ -10,7 +10,7 @@ from post_office.models import Email
 
 from consent.core import gate
 from consent.core.purposes import MARKETING, SERVICE
-from consent.rights.intake import classify, ingest
+from consent.rights.intake import ingest, recognise
 from consent.rights.models import Ticket
 
 from . import one_person
@@ -38,6 +38,11 @@ KK_HEADER = (
     "эл. пошта: asel@example.kz\n\n"
     "ӨТІНІШ\n\n"
 )
+# The director the application is addressed to, by name: the reader, no one it is about.
+RU_TO_DIRECTOR = RU_HEADER.replace("«ЕМ АЛУ плюс»\n", "«ЕМ АЛУ плюс»\nг-ну Иванову И.И.\n")
+KK_TO_DIRECTOR = KK_HEADER.replace(
+    "«ЕМ АЛУ плюс» ЖШС директорына\n", "«ЕМ АЛУ плюс» ЖШС\nдиректоры Иванов И.И. мырзаға\n"
+)
 SIGNED = "\n\n07.12.2026                 Касымова А.Е."
 
 
@@ -62,6 +67,16 @@ def test_a_withdrawal_written_as_an_application_stops_the_processing_as_it_arriv
     assert "Здравствуйте" in mail.message and "Сәлеметсіз" not in mail.message
 
 
+def test_a_withdrawal_addressed_to_the_director_by_name_is_the_writers_own(person):
+    body = RU_TO_DIRECTOR.replace("ЗАЯВЛЕНИЕ", "Заявление об отзыве согласия") + (
+        "Настоящим отзываю согласие на обработку персональных данных."
+    )
+    ticket = ingest(letter("Заявление", body + SIGNED))
+    assert (ticket.type, ticket.language) == (Ticket.Type.WITHDRAW, "ru")
+    assert not ticket.about_someone_else
+    assert not gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
+
+
 def test_an_unsubscribe_written_as_a_kazakh_application_stops_the_news(person):
     body = KK_HEADER + "Мені жаңалықтар таратылымынан шығаруыңызды сұраймын."
     ticket = ingest(letter("Өтініш", body + SIGNED))
@@ -80,9 +95,23 @@ def test_an_unsubscribe_written_as_a_kazakh_application_stops_the_news(person):
          ("destroy", "kk")),
         ("", KK_HEADER.replace("ӨТІНІШ", "Арыз") + "Мен туралы қандай деректер сақталғанын "
          "жіберуіңізді сұраймын." + SIGNED, ("access", "kk")),
-        # the header read for a title, the text below it as before: a question asks nothing
-        ("", RU_HEADER + "Прошу сообщить, как отписаться от рассылки?" + SIGNED,
+        # a title spaced out, named after its word, or ending in it in Kazakh
+        ("", RU_HEADER.replace("ЗАЯВЛЕНИЕ", "З А Я В Л Е Н И Е") + "Прошу удалить мои "
+         "персональные данные." + SIGNED, ("destroy", "ru")),
+        ("", RU_TO_DIRECTOR.replace("ЗАЯВЛЕНИЕ", "Заявление об отзыве согласия") + "Настоящим "
+         "отзываю своё согласие на обработку персональных данных." + SIGNED, ("withdraw", "ru")),
+        ("", KK_TO_DIRECTOR.replace("ӨТІНІШ", "Дербес деректерді жою туралы өтініш") + "Менің "
+         "деректерімді жоюыңызды сұраймын." + SIGNED, ("destroy", "kk")),
+        ("", "Генеральному директору ТОО «ЕМ АЛУ плюс»\nИванову Ивану Ивановичу\nот Касымовой "
+         "А.Е.\n\nПрошу удалить персональные данные.", ("destroy", "ru")),
+        # a person the text names is still someone else's, the director's name notwithstanding
+        ("", RU_TO_DIRECTOR + "Прошу удалить данные Ерлана Асқарова." + SIGNED,
          ("other", "ru")),
+        # the text below the title read as before: a question about a course asks nothing
+        ("", RU_HEADER + "Прошу сообщить расписание курсов бухгалтеров на январь." + SIGNED,
+         ("other", "ru")),
+        ("", KK_HEADER + "Қаңтардағы курстардың кестесін жіберуіңізді сұраймын." + SIGNED,
+         ("other", "kk")),
         # the same nine lines with no title: as far down as before
         ("Вопрос", "Текст письма.\n" * 8 + "Отписаться от рассылки", ("other", "ru")),
     ],
@@ -90,4 +119,5 @@ def test_an_unsubscribe_written_as_a_kazakh_application_stops_the_news(person):
 def test_the_text_below_an_applications_title_is_read_as_its_first_lines(
     db, subject_line, body, expected
 ):
-    assert classify(subject_line, body) == expected
+    read = recognise(subject_line, body, sender_names=("Әсел Қасымова",))  # Asel's address
+    assert (read.kind, read.language) == expected
