@@ -121,3 +121,35 @@ def test_the_text_below_an_applications_title_is_read_as_its_first_lines(
 ):
     read = recognise(subject_line, body, sender_names=("Әсел Қасымова",))  # Asel's address
     assert (read.kind, read.language) == expected
+
+
+def test_a_withdrawal_citing_the_laws_article_stops_the_processing_as_it_arrives(person):
+    body = RU_HEADER + (
+        "Я, Касымова Асель Ерлановна, в соответствии со статьёй 8 Закона Республики Казахстан "
+        "«О персональных данных и их защите» отзываю согласие на обработку моих персональных "
+        "данных."
+    )
+    ticket = ingest(letter("Заявление", body + SIGNED))
+    assert (ticket.type, ticket.language, ticket.limits) == (Ticket.Type.WITHDRAW, "ru", {})
+    assert not gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # an article's, a part's or a point's number after «с», «со» is no date to start from
+        ("Согласно со ст. 8 Закона прошу отписать меня от рассылки.", ("unsubscribe", "ru")),
+        ("В соответствии с п. 2 ст. 8 отзываю согласие на обработку персональных данных.",
+         ("withdraw", "ru")),
+        ("В соответствии с частью 2 статьи 8 Закона прекратите обработку моих персональных "
+         "данных.", ("withdraw", "ru")),
+        # a date is still one, and the stop waits for it
+        ("Отзываю согласие на обработку персональных данных с 1 марта.", ("other", "ru")),
+        ("Отпишите меня от рассылки со 2 июня.", ("other", "ru")),
+        ("Отпишите меня от рассылки с первого марта.", ("other", "ru")),
+        ("Отпишите меня от рассылки с 01.03.2027.", ("other", "ru")),
+    ],
+)  # fmt: skip
+def test_a_laws_article_cited_is_no_date_the_stop_waits_for(db, body, expected):
+    read = recognise("", body, sender_names=("Әсел Қасымова",))
+    assert (read.kind, read.language) == expected
