@@ -19,7 +19,7 @@ from consent.common.refusals import cache_down
 from consent.core import routes
 from consent.core.subjects import subject_find
 
-from . import changed, news_stops, phrases, pronouns, recalls
+from . import applications, changed, news_stops, phrases, pronouns, recalls
 from .about_whom import names_another
 from .also import one_request, withdrawn_beside
 from .analytics_letters import analytics_letter
@@ -213,7 +213,7 @@ def recognise(
     by_name = match is not None and Type.CORRECT not in (match.phrase.kind, *also)  # «на Петрова»
     if match is not None and (
         any(names_someone_else(t) or told_of_another(match.phrase.words, t) for t in written)
-        or (by_name and names_another(table, written, sender_names))
+        or (by_name and names_another(table, applications.unaddressed(written), sender_names))
     ):
         # «Ұлымның деректерін жойыңыз», «коллега отзывает»: a parent may act for a minor, but
         # only an officer can tell; acted on as it arrives, it would end the sender's own data.
@@ -272,7 +272,7 @@ def _named(table, text, letter=None):  # the news a pronoun stands for named in 
 
 
 def _first_lines(lines):  # read for a request, «Сколько можно?!» as the «!» it is (exasperation)
-    return calmed("\n".join([ln for ln in lines if ln.strip()][:FIRST_LINES])[:FIRST_CHARACTERS])
+    return calmed("\n".join(applications.first_lines(lines, FIRST_LINES))[:FIRST_CHARACTERS])
 
 
 def replied_to(letter: Letter) -> Ticket | None:

@@ -217,7 +217,13 @@ def _later(folded):
             continue
         if any(w.startswith(NOW) for w in when[:2]):
             continue
-        if any((w.isdigit() and len(w) <= 2) or w.startswith(LATER) or w in MAY for w in when[:2]):
+        # A day's number right after «с» (a month's or a day's word may wait one word, «с
+        # первого марта»): one after a noun numbers an article, «со статьёй 8», «с частью 2».
+        # Before «бастап» its case ending may follow it: «15-інен бастап».
+        numbered = when[:2] if word == STARTS else when[:1]
+        if any(w.isdigit() and len(w) <= 2 for w in numbered) or any(
+            w.startswith(LATER) or w in MAY for w in when[:2]
+        ):
             return True
     return False
 

@@ -1,4 +1,5 @@
-"""A question about what is done with the writer's own data asks for access (compliance L7, L10;
+"""A question about what is done with the writer's own data, or their data asked to be sent to
+them, asks for access (compliance L7, L10;
 Law 94-V Art. 24(1)(1): the person may learn whether, how, for what and to whom their data is
 processed and passed): «Какие мои данные у вас есть?», «Кому вы передаёте мои данные?», «Кто
 имеет доступ к моим данным?», «Менің қандай деректерім сізде бар?», «Деректерімді кімге
@@ -42,6 +43,12 @@ ENDED = re.compile(
 # «беріңіздер»), which asks for the act; not the Kazakh past of «сіз» («сақтадыңыз»).
 IMPERATIVE = re.compile(r"(йте|ьте|н[ыи]з(д[ае]р)?(ши)?)$")
 KAZAKH_PAST_YOU = re.compile(r"[дт][ыи]н[ыи]з(д[ае]р)?$")
+# Sending it to the writer, asked in the imperative (IMPERATIVE): «Пришлите мои данные»,
+# «Вышлите», «Отправьте мне…», «Менің деректерімді жіберіңіз» ask for a copy as «Пришлите копию
+# моих данных» does; not negated («не отправляйте», «жібермеңіз»), nor told («я отправила»).
+SENT = ("пришл", "вышл", "отправ", "направ", "скин", "жибер", "жолда")
+SENT_NEGATED = re.compile(r"^(?:жибер|жолда)м[еа]")
+SENT_ASKED = re.compile(r"(ите|йте|ьте|н[ыи]з(д[ае]р)?(ши)?)$")  # «пришлите» too
 # Who receives it, Kazakh: «кімге», «кімде», «кімдер» (Russian «кому» is read by its «?»).
 WHO = ("ким",)
 # Why and when: for an officer (see the module). Folded.
@@ -82,6 +89,8 @@ def asks_about_own(text: str) -> bool:
             continue
         if any(start >= 0 for start in sentence.supposed_from):
             continue
+        if "не" not in tokens and any(map(_sent, tokens)):
+            return True
         asked = (
             sentence.asked
             or any(word in KAZAKH_ASKING or word.startswith(WHO) for word in tokens)
@@ -111,3 +120,7 @@ def _held_or_ended(word: str) -> bool:
         return True
     imperative = IMPERATIVE.search(word) and not KAZAKH_PAST_YOU.search(word)
     return word.startswith(HELD) and not imperative
+
+
+def _sent(word: str) -> bool:
+    return word.startswith(SENT) and bool(SENT_ASKED.search(word)) and not SENT_NEGATED.match(word)

@@ -55,12 +55,12 @@ from .word_order import GIVEN, asked_verb, issued, kept, moved, reach, replying
 # «Келісім» followed by «шарт» is a contract («келісім-шарттан бас тартамын»: I cancel the
 # contract), as «келісімшарт» written as one word is (OTHER_WORDS); followed by «бойынша» or
 # «сәйкес», according to the agreement («келісім бойынша ақшаны қайтарыңыз»: return the money).
-# And «отписаться» in the imperative, said to the reader, is writing back whatever follows:
-# «отпишитесь, когда будет расписание», «отпишись» (get back to me); an unsubscribe is asked
-# for the writer, «отпишите меня», and the infinitive is the writer's wish, «хочу удалиться».
+# And «отписаться» in the imperative is writing back but before «меня» (a slip: «отпишитесь
+# меня»): «отпишитесь, когда будет расписание», «отпишись» (get back to me); an unsubscribe is
+# asked for the writer, «отпишите меня», and the infinitive is the writer's wish.
 WRITING_BACK = ("отпис", "отпиш")
 REVIEW = re.compile("отзыв(а|у|ом|е|ы|ов|ам|ами|ах)?")
-WRITE_BACK = ("тесь", "ись")
+WRITE_BACK, WRITER = re.compile("отпи[сш].*(тесь|ись)"), "меня"
 OTHER_SENSE = {
     WRITING_BACK: re.compile("мне|нам|о|об|обо|по|на"),
     ("отзыв",): re.compile("о|об|обо|про|на"),
@@ -274,7 +274,7 @@ def _other_sense(sentence, places):
     words; or the letter named is one to answer (word_order.replying), or «шығару» to issue."""
     tokens, following = sentence.tokens, sentence.following
     for at in places:
-        if tokens[at].startswith(WRITING_BACK) and tokens[at].endswith(WRITE_BACK):
+        if WRITE_BACK.fullmatch(tokens[at]) and following[at] != WRITER:
             return True
         if any(tokens[at].startswith(word) and after.fullmatch(following[at])
                and (word != ("отзыв",) or REVIEW.fullmatch(tokens[at]))

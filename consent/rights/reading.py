@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from . import notices, our_words, spelling
+from . import notices, our_words, postscripts, spelling
 
 QUOTED = re.compile(r"^\s*>")
 QUOTE_MARK = re.compile(r"^\s*> ?")  # one level of a quote, and the space after its «>»
@@ -92,8 +92,7 @@ def read_own(
     address sent it: a pure forward of our mail names what we wrote, not what they ask. With
     `most`, reading stops once the own lines hold more characters than that (the ends of lines
     aside), for a caller that asks only whether they fit in so many."""
-    lines = body.split("\n")
-    own, in_signature, held = [], False, 0
+    lines, own, in_signature, held = body.split("\n"), [], False, 0
     for index, line in enumerate(lines):
         marker = FORWARD_MARKER.match(QUOTE_MARK.sub("", line, count=1))
         if QUOTED.match(line) and not marker:
@@ -112,11 +111,12 @@ def read_own(
             # The earlier message pasted below the attribution without «>» (Outlook, many
             # phones): none of the rest is theirs. Quoted with «>», lines after the quote are.
             return Reading(own, rest="\n".join(lines[index:]))
+        in_signature = in_signature and not (in_signature is True and postscripts.resumes(line))
         if not in_signature and _signature(line):
             in_signature = True
         elif not in_signature and (notice := _notice(lines, index, own)) is not None:
             own.append(line[:notice])
-            in_signature = True
+            in_signature = "notice"  # a legal notice: no postscript follows it that is theirs
         elif not (in_signature or _attribution(line)):
             own.append(line)
             held += len(line.strip())

@@ -1,0 +1,34 @@
+"""Russian's words for the data and the consent in Kazakh grammar, as East Kazakhstan writes
+them (compliance L7): «Менің данныйларымды жойыңыз», «Данныйларымды өшіріңізші», «Согласиемді
+кері қайтарамын», «Персональные данныйларымды өңдемеңіздер» opened "other", fifteen working
+days for an officer while the processing went on, as «рассылкадан шығарыңыз» did before
+0044. Each note in the row's language (0021)."""
+
+from django.db import migrations
+
+PHRASES = [
+    ("destroy", "Данныйларды жою", "kk", "«менің данныйларымды жойыңыз», «данныеларымды жойыңыз»"),
+    ("destroy", "Данныйларды өшіру", "kk", "«данныйларымды өшіріңізші»"),
+    ("withdraw", "Данныйларды өңдемеу", "kk", "«персональные данныйларымды өңдемеңіздер»"),
+    ("withdraw", "Согласиені кері қайтару", "kk",
+     "«согласиемді кері қайтарамын», «согласиеімді қайтарып алыңыз»"),
+    ("withdraw", "Согласиеден бас тарту", "kk", "«согласиеден бас тартамын»"),
+    ("correct", "Данныйларды түзету", "kk", "«данныйларымды түзетіңіз», «…өзгертіңіз»"),
+    ("correct", "Данныйларды өзгерту", "kk", "«данныйларымды өзгертіңізші»"),
+]  # fmt: skip
+
+
+def seed(apps, schema_editor):
+    IntakePhrase = apps.get_model("rights", "IntakePhrase")
+    for kind, phrase, language, note in PHRASES:
+        IntakePhrase.objects.get_or_create(
+            phrase=phrase, defaults={"type": kind, "language": language, "note": note}
+        )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("rights", "0057_processing_forbidden_phrases"),
+    ]
+
+    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
