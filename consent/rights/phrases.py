@@ -42,7 +42,7 @@ from .verb_forms import (
     supposing,
 )
 from .whether import HOW_WORDS, asked_whether
-from .word_order import GIVEN, asked_verb, issued, kept, moved, reach, replying
+from .word_order import GIVEN, asked_verb, elsewhere, kept, moved, reach, replying
 
 # Words of a request that have another sense, told by the word right after them (a function
 # word too; folded, spelling.fold), in which they name no request. «Отписать(ся)» is also to
@@ -271,7 +271,7 @@ def _same_or_negated(phrase_word, word):
 def _other_sense(sentence, places):
     """Whether a word at `places` is one of OTHER_SENSE in its other sense, «отписаться» said to
     the reader (WRITE_BACK), «отписка» a brush-off (BRUSH_OFF): not from anything, beside other
-    words; or the letter named is one to answer (word_order.replying), or «шығару» to issue."""
+    words; or the letter is one to answer, «шығару» to issue, a list another's (word_order)."""
     tokens, following = sentence.tokens, sentence.following
     for at in places:
         if WRITE_BACK.fullmatch(tokens[at]) and following[at] != WRITER:
@@ -282,7 +282,7 @@ def _other_sense(sentence, places):
             return True
         if tokens[at].startswith(BRUSH_OFF) and following[at] != FROM and len(tokens) > 1:
             return True
-    return replying(tokens, sentence.clauses, places) or issued(tokens, places)  # word_order
+    return replying(tokens, sentence.clauses, places) or elsewhere(tokens, following, places)
 
 
 def _position(phrase: Phrase, sentence: Sentence, words=(), *, blocked=False, same=same_word):
