@@ -177,8 +177,8 @@ def issued(tokens, places) -> bool:
 # no news of ours: «удалите из списка группы Ивана», «уберите из списка покупок второй курс»,
 # «уберите опечатку из списка участников». Folded beginnings.
 LIST = "списк"
-NEWS_LISTS = ("рассыл", "получат", "подписч", "адресат", "email", "емейл", "имейл", "почт",
-              "уведомл", "новост", "писем", "письм", "сообщ", "реклам")  # fmt: skip
+NEWS = ("рассыл", "получат", "подписч", "адресат", "email", "емейл", "имейл", "почт", "уведомл",
+        "новост", "писем", "письм", "сообщ", "реклам", "спам")  # fmt: skip
 
 
 def elsewhere(tokens, following, places) -> bool:
@@ -188,8 +188,17 @@ def elsewhere(tokens, following, places) -> bool:
         tokens[at].startswith(LIST)
         and at + 1 < len(tokens)
         and following[at] == tokens[at + 1]
-        and not tokens[at + 1].startswith(NEWS_LISTS)
+        and not tokens[at + 1].startswith(NEWS)
         for at in places
+    )
+
+
+def from_news(sentence, at: int, writer: str) -> bool:
+    """Whether the verb at `at` takes the `writer` («отпишитесь меня») and its clause names our
+    news after it («…от рассылки»): the writer taken off them, not written back to."""
+    tokens, clauses = sentence.tokens, sentence.clauses
+    return sentence.following[at] == writer and any(
+        clauses[i] == clauses[at] and tokens[i].startswith(NEWS) for i in range(at + 1, len(tokens))
     )
 
 

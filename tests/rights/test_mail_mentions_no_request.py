@@ -82,3 +82,23 @@ def test_a_postscript_of_two_lines_is_read_whole(person):
     body = "Спасибо за курс!\n\nС уважением,\nАсель\n\nP.S. Курс понравился.\nОтпишите меня."
     ingest(message("", body=body))
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize("body", [
+    "Отпишитесь меня, когда будет расписание.",
+    "Отпишитесь меня пожалуйста когда будет расписание",
+    "Отпишитесь меня о результатах экзамена.",
+])  # fmt: skip
+def test_writing_back_to_the_writer_with_no_news_named_keeps_the_news(person, body):
+    ticket = ingest(message("Курс", body=body))
+    assert (ticket.type, ticket.language) == ("other", "ru")
+    assert gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize("body", [
+    "Отпишитесь меня, пожалуйста, от рассылки",
+    "Отпишитесь меня от ваших уведомлений.",
+    "Отпишитесь меня от спама!",
+])  # fmt: skip
+def test_the_writer_taken_off_the_news_by_the_slip_still_unsubscribes(db, body):
+    assert classify("", body) == ("unsubscribe", "ru")
