@@ -10,7 +10,7 @@ from consent.rights.intake import classify, ingest
 from consent.rights.models import Ticket
 
 from . import one_person
-from .conftest import message
+from .conftest import message, untouched
 
 # Asel and her texts made once for the module, each test's changes undone (one_person.py).
 _asel, person, texts = one_person._asel, one_person.person, one_person.texts
@@ -102,3 +102,24 @@ def test_writing_back_to_the_writer_with_no_news_named_keeps_the_news(person, bo
 ])  # fmt: skip
 def test_the_writer_taken_off_the_news_by_the_slip_still_unsubscribes(db, body):
     assert classify("", body) == ("unsubscribe", "ru")
+
+
+@pytest.mark.parametrize("body", [
+    "Руководителю курса: удалите данные Ерлана Асқарова.",
+    "Директору: прошу удалить данные Ерлана Асқарова.",
+    "Директору ТОО, прошу удалить персональные данные Ерлана Асқарова.",
+])  # fmt: skip
+def test_a_request_written_on_the_line_to_the_director_is_read_for_whom(person, body):
+    ticket = ingest(message("", body=body))
+    assert (ticket.type, ticket.about_someone_else) == (Ticket.Type.OTHER, True)
+    assert untouched(person)
+
+
+@pytest.mark.parametrize("header", [
+    "Кому: директору ТОО «ЕМ АЛУ плюс» Иванову И. И.\n",
+    "Директору ТОО «ЕМ АЛУ плюс» г. Усть-Каменогорск\nг-ну Иванову И.И.\n",
+])  # fmt: skip
+def test_the_address_alone_is_still_the_readers(person, header):
+    body = header + "от Касымовой А.Е.\n\nЗАЯВЛЕНИЕ\n\nПрошу удалить мои персональные данные."
+    ticket = ingest(message("Заявление", body=body))
+    assert (ticket.type, ticket.about_someone_else) == (Ticket.Type.DESTROY, False)
