@@ -11,6 +11,8 @@ whom it is about: the reader's name was read as a person the request is about, a
 withdrawal went to an officer as someone else's, as a greeting's or a vocative's name is not
 (addressee.py)."""
 
+import re
+
 from .spelling import fold, words
 
 # An application's title, folded (spelling.fold): its first word, «Заявление об отзыве согласия»,
@@ -29,6 +31,12 @@ TO_LAST = frozenset(map(fold, (
     "директорына", "басшысына", "төрағасына", "меңгерушісіне", "мырзаға", "ханымға",
 )))  # fmt: skip
 ADDRESS_LINES = 4  # the lines a letter's address to the director may take
+# A line addressed to the director is the address alone: one that goes on after a colon, a comma
+# or a sentence's end («Руководителю курса: удалите данные Ерлана Асқарова») holds the request,
+# and is read for whom it is about. Initials («И.И.», «А.Е.») end no sentence.
+SAID = re.compile(r"[:;,!?]|\.\s*\w{2}|\.\s*$")
+KOMU = re.compile(r"^\s*кому\s*:", re.IGNORECASE)  # a form's «Кому:» opens the address
+INITIALS = re.compile(r"(?<!\w)\w\.(?:\s?\w\.)?")
 TO_WORDS = 12  # a line of more words is a sentence, no address
 NAME_LINE_WORDS = 4  # a line of the director's name alone, under the line addressed to them
 # How far down a title is looked for: a header is the particulars of two people, no letter.
@@ -51,10 +59,12 @@ def first_lines(lines: list[str], count: int) -> list[str]:
     return written[: count if title is None else title + 1 + count]
 
 
-def _to(read: list[str]) -> bool:
+def _to(line: str, read: list[str]) -> bool:
     folded = [fold(word) for word in read]
-    return 0 < len(folded) <= TO_WORDS and (
-        folded[0] in TO_FIRST or tuple(folded[:2]) in TO_FIRST_TWO or folded[-1] in TO_LAST
+    return (
+        0 < len(folded) <= TO_WORDS
+        and not SAID.search(INITIALS.sub("", KOMU.sub("", line)))
+        and (folded[0] in TO_FIRST or tuple(folded[:2]) in TO_FIRST_TWO or folded[-1] in TO_LAST)
     )
 
 
@@ -68,7 +78,7 @@ def unaddressed(texts: list[str]) -> list[str]:
 def _unaddressed(text: str) -> str:
     lines = [line for line in (text or "").split("\n") if line.strip()]
     read = [words(line) if len(line) < TITLE_CHARACTERS else [] for line in lines]
-    to = [at for at, line in enumerate(read[:ADDRESS_LINES]) if _to(line)]
+    to = [at for at in range(min(ADDRESS_LINES, len(lines))) if _to(lines[at], read[at])]
     if not to:
         return text
     at = to[-1] + 1

@@ -49,6 +49,12 @@ KAZAKH_PAST_YOU = re.compile(r"[дт][ыи]н[ыи]з(д[ае]р)?$")
 SENT = ("пришл", "вышл", "отправ", "направ", "скин", "жибер", "жолда")
 SENT_NEGATED = re.compile(r"^(?:жибер|жолда)м[еа]")
 SENT_ASKED = re.compile(r"(ите|йте|ьте|н[ыи]з(д[ае]р)?(ши)?)$")  # «пришлите» too
+# And nothing else named but the data, how whole, and the writer's mail (folded beginnings):
+# a purpose, a recipient or another paper is a service asked of us, for an officer: «Пришлите
+# мои данные для договора», «Направьте мои данные работодателю», «Шарт үшін деректерімді
+# жіберіңіз», «Пришлите справку с моими данными».
+SENT_ALONE = ("персональ", "личн", "дербес", "жеке", "все", "всю", "барл", "толык", "копи",
+              "пожалуйст", "почт", "пошта", "email", "мейл", "электрон")  # fmt: skip
 # Who receives it, Kazakh: «кімге», «кімде», «кімдер» (Russian «кому» is read by its «?»).
 WHO = ("ким",)
 # Why and when: for an officer (see the module). Folded.
@@ -89,7 +95,7 @@ def asks_about_own(text: str) -> bool:
             continue
         if any(start >= 0 for start in sentence.supposed_from):
             continue
-        if "не" not in tokens and any(map(_sent, tokens)):
+        if "не" not in tokens and any(map(_sent, tokens)) and all(map(_sent_alone, tokens)):
             return True
         asked = (
             sentence.asked
@@ -124,3 +130,7 @@ def _held_or_ended(word: str) -> bool:
 
 def _sent(word: str) -> bool:
     return word.startswith(SENT) and bool(SENT_ASKED.search(word)) and not SENT_NEGATED.match(word)
+
+
+def _sent_alone(word: str) -> bool:
+    return _sent(word) or word.startswith(DATA_NOUNS) or word.startswith(SENT_ALONE)

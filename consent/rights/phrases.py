@@ -42,7 +42,7 @@ from .verb_forms import (
     supposing,
 )
 from .whether import HOW_WORDS, asked_whether
-from .word_order import GIVEN, asked_verb, issued, kept, moved, reach, replying
+from .word_order import GIVEN, asked_verb, elsewhere, from_news, kept, moved, reach, replying
 
 # Words of a request that have another sense, told by the word right after them (a function
 # word too; folded, spelling.fold), in which they name no request. «Отписать(ся)» is also to
@@ -55,9 +55,9 @@ from .word_order import GIVEN, asked_verb, issued, kept, moved, reach, replying
 # «Келісім» followed by «шарт» is a contract («келісім-шарттан бас тартамын»: I cancel the
 # contract), as «келісімшарт» written as one word is (OTHER_WORDS); followed by «бойынша» or
 # «сәйкес», according to the agreement («келісім бойынша ақшаны қайтарыңыз»: return the money).
-# And «отписаться» in the imperative is writing back but before «меня» (a slip: «отпишитесь
-# меня»): «отпишитесь, когда будет расписание», «отпишись» (get back to me); an unsubscribe is
-# asked for the writer, «отпишите меня», and the infinitive is the writer's wish.
+# And «отписаться» in the imperative is writing back but before «меня» and from the news (a slip:
+# «отпишитесь меня от рассылки»; «отпишитесь меня, когда…» writes back): «отпишись» (get back to
+# me); an unsubscribe is asked for the writer, «отпишите меня», the infinitive the writer's wish.
 WRITING_BACK = ("отпис", "отпиш")
 REVIEW = re.compile("отзыв(а|у|ом|е|ы|ов|ам|ами|ах)?")
 WRITE_BACK, WRITER = re.compile("отпи[сш].*(тесь|ись)"), "меня"
@@ -271,10 +271,10 @@ def _same_or_negated(phrase_word, word):
 def _other_sense(sentence, places):
     """Whether a word at `places` is one of OTHER_SENSE in its other sense, «отписаться» said to
     the reader (WRITE_BACK), «отписка» a brush-off (BRUSH_OFF): not from anything, beside other
-    words; or the letter named is one to answer (word_order.replying), or «шығару» to issue."""
+    words; or the letter is one to answer, «шығару» to issue, a list another's (word_order)."""
     tokens, following = sentence.tokens, sentence.following
     for at in places:
-        if WRITE_BACK.fullmatch(tokens[at]) and following[at] != WRITER:
+        if WRITE_BACK.fullmatch(tokens[at]) and not from_news(sentence, at, WRITER):
             return True
         if any(tokens[at].startswith(word) and after.fullmatch(following[at])
                and (word != ("отзыв",) or REVIEW.fullmatch(tokens[at]))
@@ -282,7 +282,7 @@ def _other_sense(sentence, places):
             return True
         if tokens[at].startswith(BRUSH_OFF) and following[at] != FROM and len(tokens) > 1:
             return True
-    return replying(tokens, sentence.clauses, places) or issued(tokens, places)  # word_order
+    return replying(tokens, sentence.clauses, places) or elsewhere(tokens, following, places)
 
 
 def _position(phrase: Phrase, sentence: Sentence, words=(), *, blocked=False, same=same_word):

@@ -111,7 +111,7 @@ def read_own(
             # The earlier message pasted below the attribution without «>» (Outlook, many
             # phones): none of the rest is theirs. Quoted with «>», lines after the quote are.
             return Reading(own, rest="\n".join(lines[index:]))
-        in_signature = in_signature and not (in_signature is True and postscripts.resumes(line))
+        in_signature = postscripts.signed(in_signature, line)  # a P.S.'s paragraph: theirs
         if not in_signature and _signature(line):
             in_signature = True
         elif not in_signature and (notice := _notice(lines, index, own)) is not None:

@@ -172,6 +172,36 @@ def issued(tokens, places) -> bool:
     )
 
 
+# «Из списка» is the news' list only alone or of its readers: «уберите меня из списка», «из
+# списка рассылки», «…получателей»; a list of something else named right after it is that one's,
+# no news of ours: «удалите из списка группы Ивана», «уберите из списка покупок второй курс»,
+# «уберите опечатку из списка участников». Folded beginnings.
+LIST = "списк"
+NEWS = ("рассыл", "получат", "подписч", "адресат", "email", "емейл", "имейл", "почт", "уведомл",
+        "новост", "писем", "письм", "сообщ", "реклам", "спам")  # fmt: skip
+
+
+def elsewhere(tokens, following, places) -> bool:
+    """Whether a phrase's word at `places` is meant of something else than our news (issued),
+    or its list is another's: a word that is no reader's of the news right after it."""
+    return issued(tokens, places) or any(
+        tokens[at].startswith(LIST)
+        and at + 1 < len(tokens)
+        and following[at] == tokens[at + 1]
+        and not tokens[at + 1].startswith(NEWS)
+        for at in places
+    )
+
+
+def from_news(sentence, at: int, writer: str) -> bool:
+    """Whether the verb at `at` takes the `writer` («отпишитесь меня») and its clause names our
+    news after it («…от рассылки»): the writer taken off them, not written back to."""
+    tokens, clauses = sentence.tokens, sentence.clauses
+    return sentence.following[at] == writer and any(
+        clauses[i] == clauses[at] and tokens[i].startswith(NEWS) for i in range(at + 1, len(tokens))
+    )
+
+
 def _shared_object(clauses, at: int, i: int) -> bool:
     """Whether the words at `at` and `i` stand in clauses next to each other, one of them alone
     in its clause: a verb joined to the other clause's verb, sharing its object."""

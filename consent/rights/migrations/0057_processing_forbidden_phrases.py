@@ -7,6 +7,8 @@ language (0021)."""
 
 from django.db import migrations
 
+from . import _phrases
+
 PHRASES = [
     ("withdraw", "Не обрабатывайте данные", "ru",
      "также «не обрабатывайте мои данные», «больше не обрабатывайте мои персональные данные»"),
@@ -20,11 +22,11 @@ PHRASES = [
 
 
 def seed(apps, schema_editor):
-    IntakePhrase = apps.get_model("rights", "IntakePhrase")
-    for kind, phrase, language, note in PHRASES:
-        IntakePhrase.objects.get_or_create(
-            phrase=phrase, defaults={"type": kind, "language": language, "note": note}
-        )
+    _phrases.seed(apps, PHRASES)  # none an officer keeps already, in any spelling
+
+
+def unseed(apps, schema_editor):
+    _phrases.unseed(apps, PHRASES)
 
 
 class Migration(migrations.Migration):
@@ -32,4 +34,4 @@ class Migration(migrations.Migration):
         ("rights", "0056_spent_link_browser"),
     ]
 
-    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(seed, unseed)]

@@ -6,6 +6,8 @@ days for an officer while the processing went on, as «рассылкадан ш
 
 from django.db import migrations
 
+from . import _phrases
+
 PHRASES = [
     ("destroy", "Данныйларды жою", "kk", "«менің данныйларымды жойыңыз», «данныеларымды жойыңыз»"),
     ("destroy", "Данныйларды өшіру", "kk", "«данныйларымды өшіріңізші»"),
@@ -19,11 +21,11 @@ PHRASES = [
 
 
 def seed(apps, schema_editor):
-    IntakePhrase = apps.get_model("rights", "IntakePhrase")
-    for kind, phrase, language, note in PHRASES:
-        IntakePhrase.objects.get_or_create(
-            phrase=phrase, defaults={"type": kind, "language": language, "note": note}
-        )
+    _phrases.seed(apps, PHRASES)  # none an officer keeps already, in any spelling
+
+
+def unseed(apps, schema_editor):
+    _phrases.unseed(apps, PHRASES)
 
 
 class Migration(migrations.Migration):
@@ -31,4 +33,4 @@ class Migration(migrations.Migration):
         ("rights", "0057_processing_forbidden_phrases"),
     ]
 
-    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(seed, unseed)]

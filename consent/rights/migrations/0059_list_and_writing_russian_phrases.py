@@ -6,6 +6,8 @@ days for an officer while the news went on, where «Мені тізімнен а
 
 from django.db import migrations
 
+from . import _phrases
+
 PHRASES = [
     ("unsubscribe", "Убрать из списка", "ru", "также «прошу убрать меня из списка»"),
     ("unsubscribe", "Уберите из списка", "ru", "также «уберите меня из вашего списка»"),
@@ -16,11 +18,11 @@ PHRASES = [
 
 
 def seed(apps, schema_editor):
-    IntakePhrase = apps.get_model("rights", "IntakePhrase")
-    for kind, phrase, language, note in PHRASES:
-        IntakePhrase.objects.get_or_create(
-            phrase=phrase, defaults={"type": kind, "language": language, "note": note}
-        )
+    _phrases.seed(apps, PHRASES)  # none an officer keeps already, in any spelling
+
+
+def unseed(apps, schema_editor):
+    _phrases.unseed(apps, PHRASES)
 
 
 class Migration(migrations.Migration):
@@ -28,4 +30,4 @@ class Migration(migrations.Migration):
         ("rights", "0058_russian_nouns_in_kazakh_phrases"),
     ]
 
-    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(seed, unseed)]
