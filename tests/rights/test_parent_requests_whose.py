@@ -1,6 +1,6 @@
 """A parent's requests for a child are hers by the rule of whose mail is whose (mailed.py): the
 address she wrote them from was hers when she wrote them. An access answer read them by the
-address on record now (`TicketQuerySet.held_about`), so once a mother corrected her address and
+address on record now (the queryset method it had), so once a mother corrected her address and
 someone else took her old one, that stranger's answer listed her request for her child, the
 child's name with it, and her own answer no longer did."""
 
