@@ -16,6 +16,7 @@ import contextlib
 import email
 import re
 from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 from email import policy
 from email.parser import BytesHeaderParser
 from email.utils import getaddresses
@@ -25,7 +26,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy
 
+from consent.common.dates import local_date
 from consent.core import gate
 from consent.core.keys import key_digest
 from consent.core.photos import fernet
@@ -35,6 +38,12 @@ from .mailed import held_by_someone, held_spans, within_spans
 from .models import QuarantinedMessage, SetAsideSender
 
 SALT = "consent.rights.set_aside.sender"
+# An email the intake set aside (compliance L7) is kept long enough for the officers to read it
+# and open its request (the longest deadline is 15 working days), and no longer: it is personal
+# data of someone nobody has identified yet. Retention destroys it then (retention.py).
+QUARANTINE_KEPT = timedelta(days=30)
+# In place of the day of destruction, of a blocked person's email (held_for_block).
+KEPT_BLOCKED = gettext_lazy("kept while processing is blocked")
 # Where a letter names who sent it.
 SENDER_FIELDS = ("from", "sender", "reply-to", "return-path")
 # Where the mail of ours a report returns names whom it was written to.
@@ -199,3 +208,12 @@ def held_for_block(at=None) -> set[int]:
     for person in gate.blocked_subjects(at=at).order_by("pk"):
         found.update(set_aside_of(person).values_list("pk", flat=True))
     return found
+
+
+def destroyed_on(received_at: datetime, held: bool) -> date | str:
+    """What the desk and the access answers say of when an email set aside that came at
+    `received_at` is destroyed: the local day QUARANTINE_KEPT ends on, or, one retention keeps
+    for a block (`held`: in held_for_block), that it is kept while the block lasts, in the
+    language active. The answer decided by whether its own person was blocked: hers said
+    nothing, and another's of the same letter a day retention does not keep."""
+    return str(KEPT_BLOCKED) if held else local_date(received_at + QUARANTINE_KEPT)

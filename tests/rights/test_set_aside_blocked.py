@@ -48,3 +48,38 @@ def test_a_blocked_persons_letters_set_aside_are_kept_while_the_block_lasts(
     subject_unblock(person, reason="Тексеру аяқталды", source=Source.ADMIN)
     enforce_retention()
     assert not QuarantinedMessage.objects.filter(pk=mine.pk).exists()
+
+
+@pytest.mark.requires_tool("pdftotext", apt="poppler-utils")
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_blocked_persons_answer_says_her_letters_are_kept_while_the_block_lasts(
+    person, make_subject, lang
+):
+    """Her access answer tells what the desk does, by the one rule retention keeps them by
+    (set_aside.held_for_block): her letter is kept while the block lasts. It gave no day and
+    no word (the JSON an empty string, the PDF no line), so a blocked person was not told how
+    long we keep her letter; and a letter she wrote with a blocked person's address beside hers
+    (Reply-To) was given the day of destruction a month on, which retention does not keep."""
+    import json
+    import subprocess
+
+    from consent.rights.export import export_data
+    from consent.rights.readable import export_pdf
+
+    mine = ingest(message("Рахмет", body="Рахмет!", message_id="<thanks@x>"))
+    other = make_subject(full_name="Бөтен Адам", email="boten@example.kz")
+    shared = message("Рахмет", sender="dana@example.kz", body="Рахмет!!", message_id="<both@x>")
+    shared = shared.replace(b"From:", b"Reply-To: boten@example.kz\nFrom:", 1)
+    dana = make_subject(full_name="Дана Ахметова", email="dana@example.kz")
+    ours = ingest(shared)
+    assert mine.pk and ours.pk
+    subject_block(person, reason="Шағым тексерілуде", source=Source.ADMIN)
+    subject_block(other, reason="Шағым тексерілуде", source=Source.ADMIN)
+
+    (row,) = json.loads(json.dumps(export_data(person, lang), default=str))["set_aside"]
+    assert row["destroyed_on"] == KEPT[lang]
+    pdf = subprocess.run(["pdftotext", "-", "-"], input=export_pdf(person, lang),
+                         capture_output=True).stdout.decode().replace("\xa0", " ")  # fmt: skip
+    assert KEPT[lang] in " ".join(pdf.split())
+    (row,) = export_data(dana, lang)["set_aside"]
+    assert str(row["destroyed_on"]) == KEPT[lang]
