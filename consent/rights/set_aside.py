@@ -199,13 +199,15 @@ def set_aside_of_guardian(address: str) -> QuerySet[QuarantinedMessage]:
     return QuarantinedMessage.objects.filter(Q(pk__in=mine) | Q(pk__in=_read_from(spans)))
 
 
-def held_for_block(at=None) -> set[int]:
+def held_for_block(at=None, but=None) -> set[int]:
     """The emails set aside from the people whose processing is blocked (at `at`, default now),
     by set_aside_of's rule: a block stops the destruction of their data too (Art. 1(3)), so
     retention keeps these past QUARANTINE_KEPT until it is lifted, and the desk says so. They
-    were destroyed a month on all the same, a blocked person's complaint perhaps among them."""
+    were destroyed a month on all the same, a blocked person's complaint perhaps among them.
+    `but`: a person whose own block does not count (their destruction, which they asked)."""
     found: set[int] = set()
-    for person in gate.blocked_subjects(at=at).order_by("pk"):
+    blocked = gate.blocked_subjects(at=at).exclude(pk=but.pk if but is not None else None)
+    for person in blocked.order_by("pk"):
         found.update(set_aside_of(person).values_list("pk", flat=True))
     return found
 
@@ -217,3 +219,12 @@ def destroyed_on(received_at: datetime, held: bool) -> date | str:
     language active. The answer decided by whether its own person was blocked: hers said
     nothing, and another's of the same letter a day retention does not keep."""
     return str(KEPT_BLOCKED) if held else local_date(received_at + QUARANTINE_KEPT)
+
+
+def set_aside_destroyed(letters: QuerySet[QuarantinedMessage], but=None) -> list[int]:
+    """Of `letters` (set_aside_of's, set_aside_of_guardian's), those a destruction deletes now:
+    not one that is also a blocked person's (held_for_block; `but`, the person destroyed, whose
+    own block is no bar to what they asked), which retention destroys once the block is lifted.
+    Another's destruction of a letter a blocked person wrote with them took it all the same."""
+    found = list(letters.values_list("pk", flat=True))
+    return sorted(set(found) - held_for_block(but=but)) if found else []

@@ -83,3 +83,32 @@ def test_a_blocked_persons_answer_says_her_letters_are_kept_while_the_block_last
     assert KEPT[lang] in " ".join(pdf.split())
     (row,) = export_data(dana, lang)["set_aside"]
     assert str(row["destroyed_on"]) == KEPT[lang]
+
+
+def test_a_letter_also_a_blocked_persons_outlasts_another_destruction_until_the_block_ends(
+    texts, make_subject, time_machine
+):
+    """A letter two people's addresses wrote (Dana's From, Бөтен's Reply-To) is each one's.
+    Dana's destruction (hers asked, or retention's) deleted it with her, Бөтен blocked: the
+    block stops the destruction of his data too, whoever else's it is. It stays while his block
+    lasts, and retention destroys it once the block is lifted; her answer and the desk saying
+    so all along (destroyed_on)."""
+    from consent.rights.erasure import subject_destroy, subject_minimise
+
+    other = make_subject(full_name="Бөтен Адам", email="boten@example.kz")
+    dana = make_subject(full_name="Дана Ахметова", email="dana@example.kz", phone=None)
+    aida = make_subject(full_name="Аида Ахметова", email="aida@example.kz", phone=None)
+    letters = []
+    for sender, mid in (("dana@example.kz", "<d@x>"), ("aida@example.kz", "<a@x>")):
+        raw = message("Рахмет", sender=sender, body="Рахмет!!", message_id=mid)
+        letters.append(ingest(raw.replace(b"From:", b"Reply-To: boten@example.kz\nFrom:", 1)))
+    subject_block(other, reason="Шағым тексерілуде", source=Source.ADMIN)
+
+    subject_destroy(dana, request_ref="R-1")
+    subject_minimise(aida, keep={"full_name"}, request_ref="R-2")
+    assert QuarantinedMessage.objects.filter(pk__in=[m.pk for m in letters]).count() == 2
+
+    subject_unblock(other, reason="Тексеру аяқталды", source=Source.ADMIN)
+    time_machine.move_to(letters[0].received_at + QUARANTINE_KEPT + timedelta(days=1), tick=False)
+    enforce_retention()
+    assert not QuarantinedMessage.objects.filter(pk__in=[m.pk for m in letters]).exists()
