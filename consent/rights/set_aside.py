@@ -34,7 +34,7 @@ from consent.core.keys import key_digest
 from consent.core.photos import fernet
 from consent.core.subjects import address_lookup_key, normalise_email
 
-from .mailed import held_by_someone, held_spans, within_spans
+from .mailed import held_by_someone, held_spans, held_spans_of, within_spans
 from .models import QuarantinedMessage, SetAsideSender
 
 SALT = "consent.rights.set_aside.sender"
@@ -184,7 +184,12 @@ def _read_from(spans) -> list[int]:
 def set_aside_of(subject) -> QuerySet[QuarantinedMessage]:
     """The emails set aside that came from the person's addresses while they were theirs (read
     before their corrections and requests are emptied: mailed.held_spans reads them)."""
-    spans = held_spans(subject)
+    return _from_spans(held_spans(subject))
+
+
+def _from_spans(spans) -> QuerySet[QuarantinedMessage]:
+    """The emails set aside that came from `spans` (mailed.held_spans): by their digests, or
+    read for their senders where these cannot be compared (_read_from)."""
     mine = QuarantinedMessage.objects.filter(_from(spans)).values("pk")
     return QuarantinedMessage.objects.filter(Q(pk__in=mine) | Q(pk__in=_read_from(spans)))
 
@@ -194,9 +199,7 @@ def set_aside_of_guardian(address: str) -> QuerySet[QuarantinedMessage]:
     record holds it, by the rule of whose mail is whose (mailed.mail_to_guardian)."""
     if held_by_someone(address):
         return QuarantinedMessage.objects.none()
-    spans = [(address, None, None)]
-    mine = QuarantinedMessage.objects.filter(_from(spans)).values("pk")
-    return QuarantinedMessage.objects.filter(Q(pk__in=mine) | Q(pk__in=_read_from(spans)))
+    return _from_spans([(address, None, None)])
 
 
 def held_for_block(at=None, but=None) -> set[int]:
@@ -205,11 +208,11 @@ def held_for_block(at=None, but=None) -> set[int]:
     retention keeps these past QUARANTINE_KEPT until it is lifted, and the desk says so. They
     were destroyed a month on all the same, a blocked person's complaint perhaps among them.
     `but`: a person whose own block does not count (their destruction, which they asked)."""
-    found: set[int] = set()
     blocked = gate.blocked_subjects(at=at).exclude(pk=but.pk if but is not None else None)
-    for person in blocked.order_by("pk"):
-        found.update(set_aside_of(person).values_list("pk", flat=True))
-    return found
+    # Their spans read together: the entries whose senders must be read (_read_from) were
+    # decrypted once for each blocked person, at each look at the desk's list.
+    spans = held_spans_of(blocked.order_by("pk"))
+    return set(_from_spans(spans).values_list("pk", flat=True)) if spans else set()
 
 
 def destroyed_on(received_at: datetime, held: bool) -> date | str:

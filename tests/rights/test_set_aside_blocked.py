@@ -112,3 +112,49 @@ def test_a_letter_also_a_blocked_persons_outlasts_another_destruction_until_the_
     time_machine.move_to(letters[0].received_at + QUARANTINE_KEPT + timedelta(days=1), tick=False)
     enforce_retention()
     assert not QuarantinedMessage.objects.filter(pk__in=[m.pk for m in letters]).exists()
+
+
+def test_the_desks_list_reads_the_blocked_peoples_letters_once(
+    make_subject, privacy_officer, monkeypatch
+):
+    """The desk's list of emails set aside asks which are kept for a block (held_for_block) at
+    each look: it read each blocked person's letters on their own, five queries a person, and
+    decrypted every entry whose senders must be read (after a key change, until retention notes
+    them anew) once for each blocked person. It reads them together: one query a person's
+    address, each such entry decrypted once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    import consent.rights.set_aside as set_aside
+
+    desk = verified_login(Client(), privacy_officer)
+    opened = []
+
+    class Counted:
+        def __init__(self, key):
+            self.key = key
+
+        def decrypt(self, token):
+            opened.append(token)
+            return self.key.decrypt(token)
+
+    real = set_aside.fernet
+    monkeypatch.setattr(set_aside, "fernet", lambda: Counted(real()))
+
+    def look():
+        opened.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert desk.get("/admin/rights/quarantinedmessage/").status_code == 200
+        return len(queries), len(opened)
+
+    for n in range(1, 5):
+        person = make_subject(full_name=f"Адам {n}", email=f"adam{n}@example.kz", phone=None)
+        ingest(message("Рахмет", sender=f"adam{n}@example.kz", message_id=f"<m{n}@x>"))
+        subject_block(person, reason="Шағым тексерілуде", source=Source.ADMIN)
+        if n == 1:
+            QuarantinedMessage.objects.update(senders_noted=False)  # as after a key change
+            one = look()
+    QuarantinedMessage.objects.update(senders_noted=False)
+    four = look()
+    assert four[0] - one[0] <= 3  # one a blocked person's address
+    assert four[1] == 4  # each entry once, not once for each of four people
