@@ -258,7 +258,13 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                 }
                 for g, given in given_as_guardian(subject.email)
             ],
-            "requests": [_ticket_row(t) for t in tickets.distinct().order_by("id")],
+            "requests": [
+                _ticket_row(t)
+                # Each row names its guardian, the child and the request it joined (_ticket_row).
+                for t in tickets.select_related("regarding", "guardian__subject")
+                .distinct()
+                .order_by("id")
+            ],
             "kept_requests": [
                 {
                     "type": k.get_type_display(),

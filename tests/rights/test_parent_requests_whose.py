@@ -57,3 +57,28 @@ def test_a_parents_request_for_her_child_does_not_make_her_mail_the_childs(texts
               for lang, who in (("child", child), ("mother", mother))}  # fmt: skip
     assert "Гүлнарға хат" not in mailed["child"]
     assert "Гүлнарға хат" in mailed["mother"]
+
+
+def test_her_requests_for_her_children_are_read_in_a_few_queries(texts, make_subject):
+    """Each request she asked for a child names the child (export.child_named, its guardian
+    row's record): read for each row, one more request cost two more queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    mother = make_subject(full_name="Гүлнар Мамаева", email=NEW, phone="+77015550001")
+
+    made = []
+
+    def queries(children):
+        for n in range(len(made), len(made) + children):
+            made.append(n)
+            child = make_subject(full_name=f"Бала {n}", email=f"bala{n}@example.kz", phone=None,
+                                 birth_date="2012-05-17")  # fmt: skip
+            row = Guardian.objects.create(subject=child, full_name="Гүлнар", contact=NEW)
+            ticket_open_verified(child, "correct", "Туған күні", "kk", guardian=row)
+        with CaptureQueriesContext(connection) as read:
+            export_data(mother, "kk")
+        return len(read)
+
+    one = queries(1)
+    assert queries(3) == one  # four requests read as one is
