@@ -21,7 +21,7 @@ from tests.staff import verified_login
 
 from .conftest import message
 
-KEPT = {"kk": "бұғатталғанша сақталады", "ru": "хранится, пока обработка заблокирована"}
+KEPT = {"kk": "бұғаттау күшінде тұрғанда сақталады", "ru": "хранится, пока обработка заблокирована"}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
