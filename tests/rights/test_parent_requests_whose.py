@@ -60,7 +60,7 @@ def test_a_parents_request_for_her_child_does_not_make_her_mail_the_childs(texts
 
 
 def test_her_requests_for_her_children_are_read_in_a_few_queries(texts, make_subject):
-    """Each request she asked for a child names the child (export.child_named, its guardian
+    """Each request she asked for a child names the child (guardians.child_named, of its guardian
     row's record): read for each row, one more request cost two more queries."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
