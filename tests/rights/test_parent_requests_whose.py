@@ -8,8 +8,11 @@ import pytest
 
 from consent.core.models import Guardian
 from consent.rights.export import export_data
+from consent.rights.intake import ingest
 from consent.rights.models import Correction
 from consent.rights.selfservice import ticket_open_verified
+
+from .conftest import message
 
 OLD, NEW = "gulnar.old@example.kz", "gulnar@example.kz"
 
@@ -42,7 +45,8 @@ def test_a_parents_request_for_her_child_does_not_make_her_mail_the_childs(texts
     """A request a parent asked for her child on her page is filed under the child, written
     from the parent's address: the rule of whose mail is whose counted it as the child taking
     that address, so the mother's mail from then on was the child's, listed in the child's
-    answer (which a parent downloads, or the child at 18) and out of her own."""
+    answer (which a parent downloads, or the child at 18) and out of her own, and so were her
+    letters the intake set aside."""
     from consent.core.mail import queue_mail
 
     mother = make_subject(full_name="Гүлнар Мамаева", email=NEW, phone="+77015550001")
@@ -52,11 +56,14 @@ def test_a_parents_request_for_her_child_does_not_make_her_mail_the_childs(texts
     ticket_open_verified(child, "correct", "Туған күні 18 мамыр", "kk", guardian=row)
     queue_mail(NEW, "ack", {"name": "Гүлнар", "ack_line": "x", "policy_number": 1},
                language="kk", subject_line="Гүлнарға хат")  # fmt: skip
+    ingest(message("Рахмет", sender=NEW, body="Рахмет!", message_id="<thanks@x>"))  # set aside
 
-    mailed = {lang: [m["email_subject"] for m in export_data(who, "kk")["emails"]]
-              for lang, who in (("child", child), ("mother", mother))}  # fmt: skip
+    given = {who: export_data(person, "kk") for who, person in (("child", child),
+                                                                ("mother", mother))}  # fmt: skip
+    mailed = {who: [m["email_subject"] for m in data["emails"]] for who, data in given.items()}
     assert "Гүлнарға хат" not in mailed["child"]
     assert "Гүлнарға хат" in mailed["mother"]
+    assert (len(given["child"]["set_aside"]), len(given["mother"]["set_aside"])) == (0, 1)
 
 
 def test_her_requests_for_her_children_are_read_in_a_few_queries(texts, make_subject):
