@@ -29,7 +29,7 @@ from .forgetting import journal, requests_forget, tombstone_write
 from .mailed import mail_for_child, mail_to, mail_to_guardian
 from .models import Correction, QuarantinedMessage, Ticket
 from .outbox import mail_attachments_delete, mail_delete
-from .set_aside import set_aside_of, set_aside_of_guardian
+from .set_aside import set_aside_destroyed, set_aside_of, set_aside_of_guardian
 from .sign_ins import identifiers, sign_ins_forget
 
 
@@ -58,8 +58,8 @@ def subject_destroy(
     # them (mailed.mail_for_child), which their guardian rows' cascade left queued, unlinked.
     attachment_files = mail_delete(mail_to(subject) | mail_for_child(subject))
     # The letters set aside from their addresses (set_aside.py), read before the corrections
-    # and requests that say which addresses were theirs are emptied.
-    letters = list(set_aside_of(subject).values_list("pk", flat=True))
+    # and requests that say which addresses were theirs are emptied; not one another's block holds.
+    letters = set_aside_destroyed(set_aside_of(subject), but=subject)
     # And what they typed into the staff sign-in, by the same addresses (sign_ins.py).
     typed = identifiers(subject)
     # Requests keep their number and dates for the record, not the person's words or address.
@@ -137,7 +137,7 @@ def guardian_erase(
     if until is not None:
         letters = letters.filter(received_at__lte=until)
     rows = list(rows)
-    letters = list(letters.values_list("pk", flat=True))
+    letters = set_aside_destroyed(letters)
     if not (rows or letters or tickets.exists() or Email.objects.filter(mailed).exists()):
         return None
     for guardian in rows:
@@ -181,7 +181,7 @@ def subject_minimise(
     gone = set(DATA_FIELDS) - set(keep)
     mailed = mail_to(subject)  # read before the address and its corrections are erased
     # So are the letters set aside from the address, which go with it (set_aside.py).
-    letters = list(set_aside_of(subject).values_list("pk", flat=True)) if "email" in gone else []
+    letters = set_aside_destroyed(set_aside_of(subject), but=subject) if "email" in gone else []
     addresses, phones = identifiers(subject)  # and what was typed into the staff sign-in
     typed = (addresses if "email" in gone else [], phones if "phone" in gone else [])
     erased = [f for f, empty in ERASED.items() if f in gone and getattr(subject, f) != empty]

@@ -48,7 +48,7 @@ from consent.core.withheld import NEVER_SENT, never_sent
 from .export_audit import audit_trail, set_aside_letters
 from .export_consents import consents, when
 from .export_sections import SECTIONS, field_name
-from .mailed import mail_to
+from .mailed import mail_to, requests_held
 from .models import Ticket
 
 logger = logging.getLogger(__name__)
@@ -162,7 +162,7 @@ def _ticket_row(r):
         "regarding": r.regarding.reference if r.regarding_id else "",
         # Asked for the person, as a child, by their parent or guardian (rights.wards).
         "guardian": guardian_name(r.guardian) if r.guardian_id else "",
-        # Which child: a parent's own answer lists her requests for each (held_about).
+        # Which child: a parent's own answer lists her requests for each (mailed.requests_held).
         "child": child_named(r.guardian) if r.guardian_id else "",
     }
 
@@ -201,7 +201,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
             for code, p in PURPOSES.items()
             if code in latest
         ]
-        tickets = Ticket.objects.held_about(subject)
+        tickets = requests_held(subject)
         set_aside, letters = set_aside_letters(subject)
         photos, sources_heading = Photos(), str(SECTIONS["sources_and_methods"][0])
         labels = {
@@ -258,7 +258,13 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                 }
                 for g, given in given_as_guardian(subject.email)
             ],
-            "requests": [_ticket_row(t) for t in tickets.distinct().order_by("id")],
+            "requests": [
+                _ticket_row(t)
+                # Each row names its guardian, the child and the request it joined (_ticket_row).
+                for t in tickets.select_related("regarding", "guardian__subject")
+                .distinct()
+                .order_by("id")
+            ],
             "kept_requests": [
                 {
                     "type": k.get_type_display(),

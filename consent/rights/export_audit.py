@@ -10,14 +10,11 @@ data, not the person's; that it was one of our staff, and when, is theirs to kno
 from django.db.models import Q
 from django.utils.translation import gettext_lazy
 
-from consent.common.dates import local_date
-from consent.core import gate
 from consent.core.models import AuditEvent, Subject
 
 from .export_consents import when
 from .models import QuarantinedMessage, Ticket
-from .retention import QUARANTINE_KEPT
-from .set_aside import set_aside_of
+from .set_aside import destroyed_on, held_for_block, set_aside_of
 
 BY_STAFF = gettext_lazy("one of our staff")
 TICKET = Ticket._meta.label_lower
@@ -29,7 +26,7 @@ def set_aside_letters(subject: Subject) -> tuple[list[dict], list[int]]:
     the rule her destruction erases them by (set_aside.set_aside_of), as the export lists them:
     kept encrypted for the officers until retention destroys them, the answer said nothing of
     them. And their numbers, for the audit rows of our staff downloading them (audit_trail)."""
-    blocked = gate.is_blocked(subject)
+    held = held_for_block()
     letters = list(
         set_aside_of(subject)
         .defer("content")
@@ -41,8 +38,7 @@ def set_aside_letters(subject: Subject) -> tuple[list[dict], list[int]]:
             "received": when(m.received_at),
             "reason": m.get_reason_display(),
             "request": m.ticket.reference if m.ticket_id else "",
-            # No day while she is blocked: kept till it is lifted (set_aside.held_for_block).
-            "destroyed_on": "" if blocked else local_date(m.received_at + QUARANTINE_KEPT),
+            "destroyed_on": destroyed_on(m.received_at, m.pk in held),
         }
         for m in letters
     ]

@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
 
-from consent.common.dates import document_time, local_date
+from consent.common.dates import document_time
 from consent.core.guardians import child_named, given_as_guardian
 from consent.core.purposes import purposes_named
 from consent.core.subjects import normalise_email
@@ -18,8 +18,7 @@ from consent.core.subjects import normalise_email
 from .export import mail_status
 from .mailed import mail_to_guardian
 from .models import Ticket
-from .retention import QUARANTINE_KEPT
-from .set_aside import set_aside_of_guardian
+from .set_aside import destroyed_on, set_aside_of_guardian
 
 HELD_AS_GUARDIAN = _(
     "As a parent or guardian, you gave us data about yourself with your consent to the "
@@ -103,7 +102,7 @@ def _set_aside(email: str) -> list[str]:
         "— "
         + str(SET_ASIDE_ROW)
         % {"time": document_time(m.received_at), "reason": m.get_reason_display(),
-           "day": document_time(local_date(m.received_at + QUARANTINE_KEPT))}
+           "day": document_time(destroyed_on(m.received_at, held=False))}
         for m in letters.order_by("received_at", "pk")
     ]  # fmt: skip
     return [str(SET_ASIDE), *rows] if rows else []

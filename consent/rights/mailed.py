@@ -43,8 +43,9 @@ def _taken(people: Iterable[Subject]) -> dict[int, list[tuple[str, datetime]]]:
         corrections[pk].append((old, new, at))
     asked: dict[int, list[str]] = {pk: [] for pk in people}
     for pk, address in (
-        Ticket.objects.filter(subject__in=people).exclude(email="").values_list("subject", "email")
-    ):
+        _written_by_them().filter(subject__in=people).exclude(email="")
+        .values_list("subject", "email")
+    ):  # fmt: skip
         asked[pk].append(address)
     taken = {}
     for pk, person in people.items():
@@ -61,6 +62,14 @@ def _taken(people: Iterable[Subject]) -> dict[int, list[tuple[str, datetime]]]:
     return taken
 
 
+def _written_by_them():
+    """The requests written from the address of the person they are filed under: not one a
+    parent asked for a child on their page (`guardian`), written from the parent's address.
+    Counted as the child's taking it, the mother's own mail and requests from then on were
+    the child's: in the child's export and destruction, out of hers."""
+    return Ticket.objects.filter(guardian=None)
+
+
 def _takers(
     address: str, subject: Subject | None = None, known: dict | None = None
 ) -> list[tuple[datetime, int]]:
@@ -72,7 +81,7 @@ def _takers(
         | Q(pk__in=Correction.objects.filter(
             Q(old_value__address=address) | Q(new_value__address=address), field="email"
         ).values("subject"))
-        | Q(pk__in=Ticket.objects.filter(email__address=address).values("subject"))
+        | Q(pk__in=_written_by_them().filter(email__address=address).values("subject"))
     )  # fmt: skip
     known = known or {}
     holders = list(holders)
@@ -97,13 +106,15 @@ def _held_from(address: str, takers: list[tuple[datetime, int]], n: int) -> Q:
     return mine
 
 
-def held_spans(subject: Subject) -> list[tuple[str, datetime | None, datetime | None]]:
+def held_spans(
+    subject: Subject, known: dict | None = None
+) -> list[tuple[str, datetime | None, datetime | None]]:
     """(address, from, until) of each time the person held an address by this module's rule:
     from when they took it (None: the first to take it, from the start) until someone else
     took it (None: still). What came to or from an address in its span is theirs: the mail
     written to it (mail_to), the letters set aside from it (set_aside.set_aside_of)."""
     spans = []
-    known = _taken([subject])
+    known = known if known is not None else _taken([subject])
     addresses = {address_lookup_key(address): address for address, _at in known[subject.pk]}
     for address in addresses.values():
         takers = _takers(address, subject, known)
@@ -112,6 +123,13 @@ def held_spans(subject: Subject) -> list[tuple[str, datetime | None, datetime | 
                 until = takers[n + 1][0] if n + 1 < len(takers) else None
                 spans.append((address, takers[n][0] if n else None, until))
     return spans
+
+
+def held_spans_of(people: Iterable[Subject]) -> list[tuple[str, object, object]]:
+    """held_spans of each of `people`, together: what each took read in two queries for all."""
+    people = list(people)
+    known = _taken(people)
+    return [span for person in people for span in held_spans(person, known)]
 
 
 def held_by_someone(address: str) -> bool:
@@ -137,6 +155,21 @@ def within_spans(spans: Iterable[tuple[str, object, object]], of, at: str) -> Q:
 def mail_to(subject: Subject) -> Q:
     """The person's mail, as a filter of post_office's Email."""
     return within_spans(held_spans(subject), lambda address: Q(to__address=address), "created")
+
+
+def requests_held(subject: Subject):
+    """Every request an access answer gives the person: their own (Ticket.objects.of) and those
+    they asked as a parent or guardian (Ticket.objects.of_guardian: on their page of their
+    children, or before a record of their own) from an address while it was theirs by this
+    module's rule. Read by the address on record now, a mother who had corrected hers was no
+    longer told of her requests for her child, and whoever took her old address was, with the
+    child's name."""
+    asked = within_spans(
+        held_spans(subject),
+        lambda address: Q(pk__in=Ticket.objects.of_guardian(address).values("pk")),
+        "received_at",
+    )
+    return Ticket.objects.of(subject) | Ticket.objects.filter(asked)
 
 
 def mail_for_child(subject: Subject) -> Q:

@@ -23,16 +23,12 @@ from .erasure import subject_destroy, subject_reduce, submission_erase
 from .expiring import expired_requests, requests_expire
 from .models import KeptRequest, QuarantinedMessage, Ticket, UsedLink
 from .outbox import outbox_prune
-from .set_aside import held_for_block, senders_renote
+from .set_aside import QUARANTINE_KEPT, held_for_block, senders_renote
 from .sign_ins import sign_ins_expire
 from .strangers import strangers_forget, strangers_links, strangers_requests
 from .withdrawals_held import last_ids, refusals_ended, withdrawal_refused, withdrawn_unconfirmed
 
 SPENT_TOKENS_KEPT = timedelta(days=2)
-# An email the intake set aside (compliance L7) is kept long enough for the officers to read it
-# and open its request (the longest deadline is 15 working days), and no longer: it is personal
-# data of someone nobody has identified yet.
-QUARANTINE_KEPT = timedelta(days=30)
 # Sent after each run with `before`: apps above this one prune their own spent tokens.
 retention_ran = Signal()
 

@@ -16,6 +16,7 @@ import contextlib
 import email
 import re
 from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 from email import policy
 from email.parser import BytesHeaderParser
 from email.utils import getaddresses
@@ -25,16 +26,24 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy
 
+from consent.common.dates import local_date
 from consent.core import gate
 from consent.core.keys import key_digest
 from consent.core.photos import fernet
 from consent.core.subjects import address_lookup_key, normalise_email
 
-from .mailed import held_by_someone, held_spans, within_spans
+from .mailed import held_by_someone, held_spans, held_spans_of, within_spans
 from .models import QuarantinedMessage, SetAsideSender
 
 SALT = "consent.rights.set_aside.sender"
+# An email the intake set aside (compliance L7) is kept long enough for the officers to read it
+# and open its request (the longest deadline is 15 working days), and no longer: it is personal
+# data of someone nobody has identified yet. Retention destroys it then (retention.py).
+QUARANTINE_KEPT = timedelta(days=30)
+# In place of the day of destruction, of a blocked person's email (held_for_block).
+KEPT_BLOCKED = gettext_lazy("kept while processing is blocked")
 # Where a letter names who sent it.
 SENDER_FIELDS = ("from", "sender", "reply-to", "return-path")
 # Where the mail of ours a report returns names whom it was written to.
@@ -175,7 +184,12 @@ def _read_from(spans) -> list[int]:
 def set_aside_of(subject) -> QuerySet[QuarantinedMessage]:
     """The emails set aside that came from the person's addresses while they were theirs (read
     before their corrections and requests are emptied: mailed.held_spans reads them)."""
-    spans = held_spans(subject)
+    return _from_spans(held_spans(subject))
+
+
+def _from_spans(spans) -> QuerySet[QuarantinedMessage]:
+    """The emails set aside that came from `spans` (mailed.held_spans): by their digests, or
+    read for their senders where these cannot be compared (_read_from)."""
     mine = QuarantinedMessage.objects.filter(_from(spans)).values("pk")
     return QuarantinedMessage.objects.filter(Q(pk__in=mine) | Q(pk__in=_read_from(spans)))
 
@@ -185,17 +199,35 @@ def set_aside_of_guardian(address: str) -> QuerySet[QuarantinedMessage]:
     record holds it, by the rule of whose mail is whose (mailed.mail_to_guardian)."""
     if held_by_someone(address):
         return QuarantinedMessage.objects.none()
-    spans = [(address, None, None)]
-    mine = QuarantinedMessage.objects.filter(_from(spans)).values("pk")
-    return QuarantinedMessage.objects.filter(Q(pk__in=mine) | Q(pk__in=_read_from(spans)))
+    return _from_spans([(address, None, None)])
 
 
-def held_for_block(at=None) -> set[int]:
+def held_for_block(at=None, but=None) -> set[int]:
     """The emails set aside from the people whose processing is blocked (at `at`, default now),
     by set_aside_of's rule: a block stops the destruction of their data too (Art. 1(3)), so
     retention keeps these past QUARANTINE_KEPT until it is lifted, and the desk says so. They
-    were destroyed a month on all the same, a blocked person's complaint perhaps among them."""
-    found: set[int] = set()
-    for person in gate.blocked_subjects(at=at).order_by("pk"):
-        found.update(set_aside_of(person).values_list("pk", flat=True))
-    return found
+    were destroyed a month on all the same, a blocked person's complaint perhaps among them.
+    `but`: a person whose own block does not count (their destruction, which they asked)."""
+    blocked = gate.blocked_subjects(at=at).exclude(pk=but.pk if but is not None else None)
+    # Their spans read together: the entries whose senders must be read (_read_from) were
+    # decrypted once for each blocked person, at each look at the desk's list.
+    spans = held_spans_of(blocked.order_by("pk"))
+    return set(_from_spans(spans).values_list("pk", flat=True)) if spans else set()
+
+
+def destroyed_on(received_at: datetime, held: bool) -> date | str:
+    """What the desk and the access answers say of when an email set aside that came at
+    `received_at` is destroyed: the local day QUARANTINE_KEPT ends on, or, one retention keeps
+    for a block (`held`: in held_for_block), that it is kept while the block lasts, in the
+    language active. The answer decided by whether its own person was blocked: hers said
+    nothing, and another's of the same letter a day retention does not keep."""
+    return str(KEPT_BLOCKED) if held else local_date(received_at + QUARANTINE_KEPT)
+
+
+def set_aside_destroyed(letters: QuerySet[QuarantinedMessage], but=None) -> list[int]:
+    """Of `letters` (set_aside_of's, set_aside_of_guardian's), those a destruction deletes now:
+    not one that is also a blocked person's (held_for_block; `but`, the person destroyed, whose
+    own block is no bar to what they asked), which retention destroys once the block is lifted.
+    Another's destruction of a letter a blocked person wrote with them took it all the same."""
+    found = list(letters.values_list("pk", flat=True))
+    return sorted(set(found) - held_for_block(but=but)) if found else []

@@ -21,7 +21,7 @@ from tests.staff import verified_login
 
 from .conftest import message
 
-KEPT = {"kk": "бұғатталғанша сақталады", "ru": "хранится, пока обработка заблокирована"}
+KEPT = {"kk": "бұғаттау күшінде тұрғанда сақталады", "ru": "хранится, пока обработка заблокирована"}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -48,3 +48,113 @@ def test_a_blocked_persons_letters_set_aside_are_kept_while_the_block_lasts(
     subject_unblock(person, reason="Тексеру аяқталды", source=Source.ADMIN)
     enforce_retention()
     assert not QuarantinedMessage.objects.filter(pk=mine.pk).exists()
+
+
+@pytest.mark.requires_tool("pdftotext", apt="poppler-utils")
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_blocked_persons_answer_says_her_letters_are_kept_while_the_block_lasts(
+    person, make_subject, lang
+):
+    """Her access answer tells what the desk does, by the one rule retention keeps them by
+    (set_aside.held_for_block): her letter is kept while the block lasts. It gave no day and
+    no word (the JSON an empty string, the PDF no line), so a blocked person was not told how
+    long we keep her letter; and a letter she wrote with a blocked person's address beside hers
+    (Reply-To) was given the day of destruction a month on, which retention does not keep."""
+    import json
+    import subprocess
+
+    from consent.rights.export import export_data
+    from consent.rights.readable import export_pdf
+
+    mine = ingest(message("Рахмет", body="Рахмет!", message_id="<thanks@x>"))
+    other = make_subject(full_name="Бөтен Адам", email="boten@example.kz")
+    shared = message("Рахмет", sender="dana@example.kz", body="Рахмет!!", message_id="<both@x>")
+    shared = shared.replace(b"From:", b"Reply-To: boten@example.kz\nFrom:", 1)
+    dana = make_subject(full_name="Дана Ахметова", email="dana@example.kz")
+    ours = ingest(shared)
+    assert mine.pk and ours.pk
+    subject_block(person, reason="Шағым тексерілуде", source=Source.ADMIN)
+    subject_block(other, reason="Шағым тексерілуде", source=Source.ADMIN)
+
+    (row,) = json.loads(json.dumps(export_data(person, lang), default=str))["set_aside"]
+    assert row["destroyed_on"] == KEPT[lang]
+    pdf = subprocess.run(["pdftotext", "-", "-"], input=export_pdf(person, lang),
+                         capture_output=True).stdout.decode().replace("\xa0", " ")  # fmt: skip
+    assert KEPT[lang] in " ".join(pdf.split())
+    (row,) = export_data(dana, lang)["set_aside"]
+    assert str(row["destroyed_on"]) == KEPT[lang]
+
+
+def test_a_letter_also_a_blocked_persons_outlasts_another_destruction_until_the_block_ends(
+    texts, make_subject, time_machine
+):
+    """A letter two people's addresses wrote (Dana's From, Бөтен's Reply-To) is each one's.
+    Dana's destruction (hers asked, or retention's) deleted it with her, Бөтен blocked: the
+    block stops the destruction of his data too, whoever else's it is. It stays while his block
+    lasts, and retention destroys it once the block is lifted; her answer and the desk saying
+    so all along (destroyed_on)."""
+    from consent.rights.erasure import subject_destroy, subject_minimise
+
+    other = make_subject(full_name="Бөтен Адам", email="boten@example.kz")
+    dana = make_subject(full_name="Дана Ахметова", email="dana@example.kz", phone=None)
+    aida = make_subject(full_name="Аида Ахметова", email="aida@example.kz", phone=None)
+    letters = []
+    for sender, mid in (("dana@example.kz", "<d@x>"), ("aida@example.kz", "<a@x>")):
+        raw = message("Рахмет", sender=sender, body="Рахмет!!", message_id=mid)
+        letters.append(ingest(raw.replace(b"From:", b"Reply-To: boten@example.kz\nFrom:", 1)))
+    subject_block(other, reason="Шағым тексерілуде", source=Source.ADMIN)
+
+    subject_destroy(dana, request_ref="R-1")
+    subject_minimise(aida, keep={"full_name"}, request_ref="R-2")
+    assert QuarantinedMessage.objects.filter(pk__in=[m.pk for m in letters]).count() == 2
+
+    subject_unblock(other, reason="Тексеру аяқталды", source=Source.ADMIN)
+    time_machine.move_to(letters[0].received_at + QUARANTINE_KEPT + timedelta(days=1), tick=False)
+    enforce_retention()
+    assert not QuarantinedMessage.objects.filter(pk__in=[m.pk for m in letters]).exists()
+
+
+def test_the_desks_list_reads_the_blocked_peoples_letters_once(
+    make_subject, privacy_officer, monkeypatch
+):
+    """The desk's list of emails set aside asks which are kept for a block (held_for_block) at
+    each look: it read each blocked person's letters on their own, five queries a person, and
+    decrypted every entry whose senders must be read (after a key change, until retention notes
+    them anew) once for each blocked person. It reads them together: one query a person's
+    address, each such entry decrypted once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    import consent.rights.set_aside as set_aside
+
+    desk = verified_login(Client(), privacy_officer)
+    opened = []
+
+    class Counted:
+        def __init__(self, key):
+            self.key = key
+
+        def decrypt(self, token):
+            opened.append(token)
+            return self.key.decrypt(token)
+
+    real = set_aside.fernet
+    monkeypatch.setattr(set_aside, "fernet", lambda: Counted(real()))
+
+    def look():
+        opened.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert desk.get("/admin/rights/quarantinedmessage/").status_code == 200
+        return len(queries), len(opened)
+
+    for n in range(1, 5):
+        person = make_subject(full_name=f"Адам {n}", email=f"adam{n}@example.kz", phone=None)
+        ingest(message("Рахмет", sender=f"adam{n}@example.kz", message_id=f"<m{n}@x>"))
+        subject_block(person, reason="Шағым тексерілуде", source=Source.ADMIN)
+        if n == 1:
+            QuarantinedMessage.objects.update(senders_noted=False)  # as after a key change
+            one = look()
+    QuarantinedMessage.objects.update(senders_noted=False)
+    four = look()
+    assert four[0] - one[0] <= 3  # one a blocked person's address
+    assert four[1] == 4  # each entry once, not once for each of four people

@@ -14,23 +14,20 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.dates import local_date, reader_time
+from consent.common.dates import reader_time
 from consent.core.admin import ReadOnlyAdmin
 from consent.core.models import Language
 from consent.core.purposes import purpose_choices
 
 from .. import disclosure
 from ..models import QuarantinedMessage, Ticket
-from ..retention import QUARANTINE_KEPT
-from ..set_aside import held_for_block
+from ..set_aside import destroyed_on, held_for_block
 from ..tickets import purpose_for, ticket_open_from_quarantine
 from .due import due_told
 from .opening import LANGUAGE_REQUIRED, TYPE_REQUIRED, chosen
 from .ticket_shown import ticket_link
 
 OPEN_PERMISSION = "rights.change_quarantinedmessage"
-# In place of the day of destruction, of a blocked person's email (set_aside.held_for_block).
-KEPT_BLOCKED = _("kept while processing is blocked")
 
 
 class OpenRequestForm(forms.Form):
@@ -86,10 +83,9 @@ class QuarantinedMessageAdmin(ReadOnlyAdmin):
 
     @admin.display(description=_("destroyed on"))
     def destroyed_on(self, obj):
-        if obj.kept_blocked:
-            return KEPT_BLOCKED
-        # The local date: the UTC date of an aware time is a day off near midnight.
-        return reader_time(local_date(obj.received_at + QUARANTINE_KEPT))
+        # The local date (set_aside.destroyed_on): the UTC date is a day off near midnight.
+        day = destroyed_on(obj.received_at, obj.kept_blocked)
+        return day if obj.kept_blocked else reader_time(day)
 
     @admin.display(description=_("email"))
     def download(self, obj):

@@ -57,15 +57,6 @@ class TicketQuerySet(AssignedQuerySet):
         asked = Q(subject=None, as_guardian=True) | Q(guardian__isnull=False)
         return self.filter(asked, email__address=address)
 
-    def held_about(self, subject):
-        """Every request an access answer gives the person: their own (`of`) and, from their
-        address on record, those they asked as a parent or guardian (`of_guardian`: on their
-        page of their children, or before a record of their own), which their destruction
-        erases as theirs (answers.ticket_destroy). Their answer listed only the first: a
-        mother asking what is held about her was not told of her requests for her child."""
-        mine = self.of(subject)
-        return (mine | self.of_guardian(subject.email)) if subject.email else mine
-
     def unconfirmed(self):
         """Requests not confirmed yet, whether or not a link went to the person (Ticket.is_waiting):
         those an officer can only close unconfirmed or retype."""
