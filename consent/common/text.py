@@ -88,6 +88,14 @@ def validate_direction_closed(value: str) -> None:
         )  # fmt: skip
 
 
+def validate_lines_direction_closed(value: str) -> None:
+    """validate_direction_closed of each line of a text staff write (a campaign's): a mark left
+    open turns around the rest of its line in the plain text, and in the HTML every line after
+    it in its paragraph, which <br> does not end (the `linebreaks` filter's lines)."""
+    for line in re.split(r"\r\n|\r|\n", value or ""):
+        validate_direction_closed(line)
+
+
 # What a visitor types into a form field is shown to staff, put in mails and exports, and
 # compared, so it must read as it is stored: on top of clean_text, the invisible characters go.
 # Unicode's format characters (category Cf: bidi embeddings, overrides and isolates U+202A–U+202E

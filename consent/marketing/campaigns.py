@@ -310,8 +310,8 @@ def campaign_delivery(campaign: Campaign) -> dict[str, int]:
 
 
 def campaign_preview(campaign: Campaign, language: str) -> tuple[str, str, str]:
-    """(subject line, text, HTML) as a recipient would see it, the link a sample's."""
-    phrases = mail_phrases()
+    """(subject line, text, HTML) as a reader gets it, the link a sample's; once sent, as sent."""
+    phrases = mail_phrases(campaign.sent_at)  # the way out of the policy in force at «send»
     return personal_mail(
         campaign, mails_rendered(campaign, phrases), phrases, language,
         lambda lang: unsubscribe_url(SAMPLE, lang),

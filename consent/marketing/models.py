@@ -10,6 +10,7 @@ from consent.common.text import (
     DOCUMENT_MAX_CHARS,
     numbered,
     validate_direction_closed,
+    validate_lines_direction_closed,
     validate_one_line,
     validate_visible,
     written,
@@ -19,6 +20,9 @@ from consent.core.models import Language, Subject
 # Every field a reader sees (and the title the desk lists it by) holds something visible: a
 # zero-width space passes the admin's «required».
 ONE_LINE = [validate_one_line, validate_direction_closed, validate_visible]
+# A text's direction marks are closed on the line they open on (a paragraph of the HTML mail
+# runs on over its lines).
+TEXT = [validate_lines_direction_closed, validate_visible]
 
 
 class Campaign(models.Model):
@@ -41,9 +45,7 @@ class Campaign(models.Model):
     subject_line_kk = models.CharField(
         _("email subject (Kazakh)"), max_length=200, validators=ONE_LINE
     )
-    body_kk = models.TextField(
-        _("text (Kazakh)"), max_length=DOCUMENT_MAX_CHARS, validators=[validate_visible]
-    )
+    body_kk = models.TextField(_("text (Kazakh)"), max_length=DOCUMENT_MAX_CHARS, validators=TEXT)
     subject_line_ru = models.CharField(
         _("email subject (Russian)"), max_length=200, blank=True, validators=ONE_LINE
     )
@@ -51,7 +53,7 @@ class Campaign(models.Model):
         _("text (Russian)"),
         blank=True,
         max_length=DOCUMENT_MAX_CHARS,
-        validators=[validate_visible],
+        validators=TEXT,
         help_text=_("Empty: Russian readers get the Kazakh text."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from consent.common.pagecache import shared_page
 from consent.core.digests import TEXTS_SHOWN, shown_value, words_unconfirmed
+from consent.core.models import Subject
 
 from .campaigns import read_unsubscribe_token, subscribed, unsubscribe, unsubscribe_link_expired
 from .mailing import SAMPLE
@@ -106,6 +107,13 @@ def confirm_marketing(request, token):
     return _confirm_page(request, state, payload=payload, pressed=pressed)
 
 
+def on_record(subject_id: int) -> bool:
+    """Whether the person an unsubscribe link names is still on record: a link names a record,
+    not an address, and one destroyed since the mail (at their request, or by retention) took
+    their subscription with it; a subscription they confirmed later is another record's."""
+    return Subject.objects.filter(pk=subject_id).exists()
+
+
 @csrf_exempt  # RFC 8058: mail clients POST without cookies; the signed token is the credential
 @never_cache
 def unsubscribe_view(request, token):
@@ -119,18 +127,26 @@ def unsubscribe_view(request, token):
         state = "expired" if unsubscribe_link_expired(token) else "invalid"
         return render(request, "marketing/unsubscribe.html", {"state": state}, status=400)
     if request.method == "POST":
-        unsubscribe(ids[0], request)
+        # Of a record destroyed since the mail (on_record): it stops nothing, and says so.
+        gone = not unsubscribe(ids[0], request) and not on_record(ids[0])
         if one_click(request):
             # A mail client's one-click POST (RFC 8058), in whatever body it came: answered
             # here, never redirected (section 3.2), with a few words in the link's language
             # for a client that shows them (not the site's page: a click wave is all these).
-            page = render_to_string("marketing/one_click_done.html", {"language": get_language()})
+            page = render_to_string("marketing/one_click_done.html",
+                                    {"language": get_language(), "gone": gone})  # fmt: skip
             return HttpResponse(page)
+        if gone:
+            return render(request, "marketing/unsubscribe.html", {"state": "gone"})
         # The button on our page: post/redirect/get, so that a reload does not post again.
         return HttpResponseRedirect(reverse("unsubscribed"), status=303)
     if not subscribed(ids[0]):
-        # Unsubscribed already (by this link, a complaint, their page), or no longer on record:
-        # the page that says so, not a button as if the news still came.
+        # Unsubscribed already (by this link, a complaint, their page): the page that says so,
+        # not a button as if the news still came. No longer on record (their data destroyed
+        # since the mail): «you are unsubscribed» was said of a record that is gone, to someone
+        # who may have subscribed again since, whose news the link cannot stop.
+        if not on_record(ids[0]):
+            return render(request, "marketing/unsubscribe.html", {"state": "gone"})
         return HttpResponseRedirect(reverse("unsubscribed"))
     return render(request, "marketing/unsubscribe.html", {"state": "ask"})
 

@@ -52,12 +52,13 @@ def test_a_link_signed_before_a_rotation_still_works(link):
         assert read(token) is None  # the fallback is what keeps it working
 
 
-def test_an_unsubscribe_link_from_before_a_rotation_opens_its_page(client, db):
+def test_an_unsubscribe_link_from_before_a_rotation_opens_its_page(client, make_subject):
+    person = make_subject()
     with override_settings(SECRET_KEY=OLD, SECRET_KEY_FALLBACKS=[]):
-        token = unsubscribe_token(7, 3)
+        token = unsubscribe_token(person.pk, 3)
     with override_settings(SECRET_KEY=NEW, SECRET_KEY_FALLBACKS=[OLD]):
-        # Read (a link it could not read is answered 400): nobody 7 is subscribed, so it is
-        # the page that says they are unsubscribed.
+        # Read (a link it could not read is answered 400): the person is not subscribed, so it
+        # is the page that says they are unsubscribed.
         response = client.get(f"/kk/unsubscribe/{token}/")
         assert (response.status_code, response["Location"]) == (302, "/kk/unsubscribe/done/")
 
