@@ -18,10 +18,14 @@ nothing withdrawn as it arrives. Words that narrow nothing leave it every consen
 the data's own words, the person's («мои», «дербес»), ours («вашей компанией», «на сайте»), when
 («больше», «с сегодняшнего дня», «бұдан былай»), a law cited, every («полностью»)."""
 
+import re
+
 from consent.core.purposes import MARKETING
 
 from .models import Ticket
 from .object_words import AND, EVERY, names_data, purposes_of, unread
+from .spelling import fold
+from .spelling import words as spelling_words
 
 UNREAD = frozenset({Ticket.Limit.UNREAD.value})
 # Where a qualifier's reading stops: a reason begins («так как», «потому что», «в связи с»,
@@ -48,21 +52,25 @@ NARROWING_NOTHING = (
 )  # fmt: skip
 
 
-def narrowed_by(language: str, said: list[str], clauses: list[int], at: list[int]) -> set | None:
+def narrowed_by(language: str, said: list[str], clauses: list[int], at: list[int],
+                text: str) -> set | None:  # fmt: skip
     """What the words beside a phrase that names the data narrow it to, the phrase's words at
-    `at` among the folded words `said` of its sentence (each in its clause, `clauses`): the one
-    purpose they name, UNREAD when they name something that is none, None when they narrow
-    nothing (every consent)."""
-    clause = clauses[at[-1]]
+    `at` among the folded words `said` of its sentence (each in its clause, `clauses`), in
+    `text`: the one purpose they name, UNREAD when they name something that is none, None when
+    they narrow nothing (every consent). Whose data it is, a name right beside the data
+    («…данных Kassymovoi Assel», «Қасымова Әселдің деректерін…»), narrows nothing either."""
+    clause, names = clauses[at[-1]], _names(text)
     # Kazakh back from the verb («Анкетадағы деректерімді…»), else on from the phrase («…данные
     # из анкеты»).
     kazakh = language == "kk"
     places = range(at[-1] - 1, -1, -1) if kazakh else range(at[0] + 1, len(said))
-    words = []
+    words, whose = [], False
     for place in places:
         if clauses[place] != clause or said[place] in AND | REASON:
             break
-        if place not in at:
+        beside = said[place + 1] if kazakh else said[place - 1]
+        whose = said[place] in names and (whose or names_data(beside))
+        if place not in at and not whose:
             words.append(said[place])
     if EVERY & set(words):
         return None  # «…полностью», «барлық деректерімді»
@@ -72,3 +80,17 @@ def narrowed_by(language: str, said: list[str], clauses: list[int], at: list[int
     left = [w for w in words if w not in MINE and not names_data(w)
             and not w.startswith(NARROWING_NOTHING)]  # fmt: skip
     return UNREAD if unread(left) else None
+
+
+def _names(text: str) -> set[str]:
+    """The folded words of `text` written with a capital inside a sentence, as a name is, or
+    first in one before another so written («Қасымова Әселдің…»); none in capitals throughout
+    («ТОО», a letter in capitals)."""
+    found = set()
+    for sentence in re.split(r"[.!?\n:;«»\"]+", text):
+        written = re.findall(r"\w+", sentence)
+        capital = [word[:1].isupper() and not word.isupper() for word in written]
+        for at, word in enumerate(written):
+            if capital[at] and (at or capital[1:2] == [True]):
+                found.update(map(fold, spelling_words(word)))
+    return found

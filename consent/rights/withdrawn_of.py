@@ -140,7 +140,7 @@ def _named(match: Match, text: str, *, then: bool = False) -> set[str] | None:
     # The phrase names the data («Прекратить обработку данных»): all of it, but «для рассылки».
     data_named = any(word.startswith(SCOPE) for word in match.phrase.words) and not then
     # Unless words beside it narrow it: «…данные из анкеты» (qualified.py).
-    qualifier = narrowed_by(language, said, clauses, at) if not then else None
+    qualifier = narrowed_by(language, said, clauses, at, text) if not then else None
     if data_named and not (parts and FOR & set(parts[0])):
         return qualifier or EVERY_CONSENT
     if any(

@@ -100,3 +100,14 @@ def test_a_stop_of_the_data_as_a_whole_withdraws_every_consent(person, body, lan
     assert not gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
     text, names, _ = told(language)
     assert names[SERVICE] in text and names[MARKETING] in text
+
+
+@pytest.mark.parametrize("body, language", [
+    ("Отзываю согласие на обработку персональных данных Kassymovoi Assel", "ru"),
+    ("Прекратите обработку персональных данных Касымовой Асель.", "ru"),
+    ("Қасымова Әселдің деректерін өңдемеңіз.", "kk"),
+])  # fmt: skip
+def test_whose_data_it_is_narrows_nothing(person, body, language):
+    ticket = ingest(message("", body=body))
+    assert (ticket.type, ticket.purpose, ticket.language) == (Type.WITHDRAW, "", language)
+    assert not gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
