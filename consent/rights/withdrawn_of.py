@@ -18,7 +18,8 @@ withdraws that purpose only; the news beside another purpose withdraws that one 
 unsubscribes. Personal data or its processing as a whole (the policy's own «…на обработку
 персональных данных», «Жеке деректерді өңдеуге…»), every consent («все», «барлық»), two purposes
 besides the news, or no object at all («Отзываю согласие», a reason: «…, так как рассылка
-надоела»), withdraws every consent, as before.
+надоела»), withdraws every consent, as before; the data narrowed by words beside it («…данные из
+анкеты», «Анкетадағы деректерімді…») is qualified.py's.
 
 An object that names something, but no purpose the words can name («отзываю согласие на звонки»,
 «…на фото и видео съёмку», «Қоңырау шалуға берген келісімімді…») withdrew every consent too: the
@@ -76,13 +77,13 @@ from .object_words import (
 )
 from .phrases import Match
 from .pieces import CLAUSE_END, pieces
+from .qualified import UNREAD, narrowed_by  # UNREAD: for an object that names no purpose
 from .scoped import SCOPE, every_consent
 from .sentences import sentences
 from .spelling import fold, words
 
 Type = Ticket.Type
 EVERY_CONSENT = frozenset({""})  # what _named finds for personal data as a whole
-UNREAD = frozenset({Ticket.Limit.UNREAD.value})  # and for an object that names no purpose
 
 
 def of_purpose(found: list[Match], text: str) -> list[Match]:
@@ -138,12 +139,15 @@ def _named(match: Match, text: str, *, then: bool = False) -> set[str] | None:
     named = {purpose for part in parts for word in part for purpose in purposes_of(word)}
     # The phrase names the data («Прекратить обработку данных»): all of it, but «для рассылки».
     data_named = any(word.startswith(SCOPE) for word in match.phrase.words) and not then
+    # Unless words beside it narrow it: «…данные из анкеты» (qualified.py).
+    qualifier = narrowed_by(language, said, clauses, at, text) if not then else None
     if data_named and not (parts and FOR & set(parts[0])):
-        return EVERY_CONSENT
+        return qualifier or EVERY_CONSENT
     if any(
         any(map(names_data, part)) and not FOR & set(part) and not named_in(part) for part in parts
     ):
-        return EVERY_CONSENT  # «…на рассылку и на обработку персональных данных»
+        # «…на рассылку и на обработку персональных данных»; «…данных из анкеты»: the officer's.
+        return UNREAD if qualifier == UNREAD else EVERY_CONSENT
     # Beside the news, an object that names no purpose («…на рассылку и на звонки») was
     # dropped: the news stop, and the officer reads the rest.
     beside = any(unread(part) and not named_in(part) for part in parts)
