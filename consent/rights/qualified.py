@@ -16,7 +16,8 @@ clause, up to a word that joins another object or request («и», «және»)
 as an object that names no purpose is (object_words.unread, limits.narrowed: Limit.UNREAD),
 nothing withdrawn as it arrives. Words that narrow nothing leave it every consent, as before:
 the data's own words, the person's («мои», «дербес»), ours («вашей компанией», «на сайте»), when
-(«больше», «с сегодняшнего дня», «бұдан былай»), a law cited, every («полностью»)."""
+(«больше», «с сегодняшнего дня», «бұдан былай»), a law cited, every («полностью», «в полном
+объёме», «толық көлемде»)."""
 
 import re
 
@@ -49,6 +50,8 @@ NARROWING_NOTHING = (
     "тоо", "алу", "плюс", "емалу", "дербес", "жеке", "менин", "мени", "бизд", "будан", "былай",
     "енди", "мунан", "ары", "кайта", "ешкашан", "осы", "сураймын", "отинемин", "отинемиз",
     "занга", "заны", "занына", "сайкес", "салем", "салеметсиз", "personal", "персонал", "плеасе",
+    # every, in more words than one («в полном объёме», «целиком», «толық көлемде»)
+    "полн", "объем", "целик", "колем",
 )  # fmt: skip
 
 
