@@ -66,6 +66,20 @@ def test_the_writer_taken_off_the_list_still_unsubscribes(db, body):
 
 
 @pytest.mark.parametrize("body", [
+    "Удалите меня из списка немедленно!",
+    "Уберите меня из списка срочно",
+    "Исключите меня из списка навсегда.",
+    "Уберите уже меня из списка наконец",
+])  # fmt: skip
+def test_the_writer_taken_off_the_list_now_or_for_good_stops_the_news(person, body):
+    """A word of time or manner after «из списка» names no list of another's (a group's, a
+    purchase's): read as one, «удалите меня из списка немедленно» opened "other" for fifteen
+    working days while the news it asked to stop went on."""
+    ingest(message("", body=body))
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize("body", [
     # a second signature under the postscript: a name, a company, its notice
     "Когда курс?\n\nС уважением,\nАсель\nP.S. Жду ответа.\n\nАсель Касымова\n"
     "менеджер ТОО «Восток»\nЗапрещаю обработку персональных данных из этого письма.",
