@@ -108,10 +108,13 @@ def confirm_marketing(request, token):
 
 
 def on_record(subject_id: int) -> bool:
-    """Whether the person an unsubscribe link names is still on record: a link names a record,
-    not an address, and one destroyed since the mail (at their request, or by retention) took
-    their subscription with it; a subscription they confirmed later is another record's."""
-    return Subject.objects.filter(pk=subject_id).exists()
+    """Whether the person an unsubscribe link names is still on record with an address: a link
+    names a record, not an address, and one destroyed since the mail (at their request, or by
+    retention) took their subscription with it; so did the erasure of its address once no
+    purpose needed it (minimisation, compliance L14), the record kept without it. A
+    subscription they confirmed later at that address is another record's, which it cannot
+    stop: «you are unsubscribed» told them their news had stopped while it went on."""
+    return Subject.objects.filter(pk=subject_id, email__isnull=False).exclude(email="").exists()
 
 
 @csrf_exempt  # RFC 8058: mail clients POST without cookies; the signed token is the credential

@@ -18,7 +18,7 @@ from consent.core.subjects import normalise_email
 from .export import mail_status
 from .mailed import mail_to_guardian
 from .models import Ticket
-from .set_aside import destroyed_on, set_aside_of_guardian
+from .set_aside import destroyed_on, held_for_block, set_aside_of_guardian
 
 HELD_AS_GUARDIAN = _(
     "As a parent or guardian, you gave us data about yourself with your consent to the "
@@ -97,12 +97,21 @@ def _set_aside(email: str) -> list[str]:
     """Her letters the intake set aside, by the rule her erasure deletes them by
     (set_aside.set_aside_of_guardian), each with the local day retention destroys it: the
     letter listed none, then said it held nothing else about her."""
-    letters = set_aside_of_guardian(normalise_email(email) or "").defer("content")
+    letters = list(set_aside_of_guardian(normalise_email(email) or "").defer("content")
+                   .order_by("received_at", "pk"))  # fmt: skip
+    # One she wrote with a blocked person's address beside hers is kept while the block lasts,
+    # her erasure too (set_aside.set_aside_destroyed): no day a month on, which it outlasts.
+    held = held_for_block() if letters else set()
     rows = [
         "— "
         + str(SET_ASIDE_ROW)
         % {"time": document_time(m.received_at), "reason": m.get_reason_display(),
-           "day": document_time(destroyed_on(m.received_at, held=False))}
-        for m in letters.order_by("received_at", "pk")
+           "day": _day(destroyed_on(m.received_at, m.pk in held))}
+        for m in letters
     ]  # fmt: skip
     return [str(SET_ASIDE), *rows] if rows else []
+
+
+def _day(day) -> str:
+    """A day of destruction as the letter writes a date, or what is said in its place."""
+    return day if isinstance(day, str) else document_time(day)

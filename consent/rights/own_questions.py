@@ -54,7 +54,13 @@ SENT_ASKED = re.compile(r"(ите|йте|ьте|н[ыи]з(д[ае]р)?(ши)?)$
 # мои данные для договора», «Направьте мои данные работодателю», «Шарт үшін деректерімді
 # жіберіңіз», «Пришлите справку с моими данными».
 SENT_ALONE = ("персональ", "личн", "дербес", "жеке", "все", "всю", "барл", "толык", "копи",
-              "пожалуйст", "почт", "пошта", "email", "мейл", "электрон")  # fmt: skip
+              "пожалуйст", "почт", "пошта", "email", "мейл", "электрон",
+              # when, again, in what form, where, which: none a service («ещё раз», «срочно»,
+              # «в PDF», «на мой адрес», «которые у вас есть»; «қайта», again)
+              "снов", "повтор", "срочн", "сегодн", "сейчас", "скоре", "быстр", "немедл", "кайта",
+              "тез", "жедел", "пдф", "pdf", "файл", "формат", "адрес", "мекенжай", "котор",
+              "имеющ", "хран", "сакта")  # fmt: skip
+SENT_ALONE_WORDS = frozenset(("раз", "есть", "бар"))  # whole words: «разрешение» is no «раз»
 # Who receives it, Kazakh: «кімге», «кімде», «кімдер» (Russian «кому» is read by its «?»).
 WHO = ("ким",)
 # Why and when: for an officer (see the module). Folded.
@@ -133,4 +139,5 @@ def _sent(word: str) -> bool:
 
 
 def _sent_alone(word: str) -> bool:
-    return _sent(word) or word.startswith(DATA_NOUNS) or word.startswith(SENT_ALONE)
+    return (_sent(word) or word.startswith(DATA_NOUNS) or word.startswith(SENT_ALONE)
+            or word in SENT_ALONE_WORDS)  # fmt: skip

@@ -179,6 +179,14 @@ def issued(tokens, places) -> bool:
 LIST = "списк"
 NEWS = ("рассыл", "получат", "подписч", "адресат", "email", "емейл", "имейл", "почт", "уведомл",
         "новост", "писем", "письм", "сообщ", "реклам", "спам")  # fmt: skip
+# Nor is a word of time or manner after it a list's owner: «удалите меня из списка немедленно»,
+# «…срочно», «…навсегда» (a Russian adverb in «-о»; «вашего», «его» of whose list, in «-ого»,
+# «-его», are not).
+WHEN_OR_HOW = ("навсегда", "сейчас", "сегодня", "уже", "тоже", "также", "наконец", "спасибо")
+
+
+def _when_or_how(word: str) -> bool:
+    return word in WHEN_OR_HOW or (word.endswith("о") and not word.endswith(("ого", "его")))
 
 
 def elsewhere(tokens, following, places) -> bool:
@@ -189,6 +197,7 @@ def elsewhere(tokens, following, places) -> bool:
         and at + 1 < len(tokens)
         and following[at] == tokens[at + 1]
         and not tokens[at + 1].startswith(NEWS)
+        and not _when_or_how(tokens[at + 1])
         for at in places
     )
 

@@ -53,3 +53,17 @@ def test_a_draft_stored_with_an_open_mark_in_its_text_is_not_sent(texts, markete
     assert level == "error" and SAID["kk"] in text
     draft.refresh_from_db()
     assert draft.status == "draft" and not Email.objects.exists()
+
+
+def test_a_campaign_sent_before_the_rule_still_gives_its_test_copy(texts, marketer_client):
+    """A campaign sent before its text's marks were checked (migration 0013) cannot be edited
+    (a sent campaign is the record of what went out), yet its test copy, the mail as its
+    readers got it, was refused for the rule: «type the line again», in a form that no longer
+    takes it. A sent campaign's copy is of what was sent; a draft's is checked, as a send is."""
+    from django.utils import timezone
+
+    campaign = Campaign.objects.create(**{**WRITTEN, "body_kk": OPEN})
+    Campaign.objects.filter(pk=campaign.pk).update(status="sent", sent_at=timezone.now())
+    marketer_client.post(CHANGELIST, {"action": "send_test", "_selected_action": [campaign.pk]})
+    copies = Email.objects.filter(to=["dan@example.kz"]).values_list("message", flat=True)
+    assert len(copies) == 2 and any("5000 теңге" in text for text in copies)

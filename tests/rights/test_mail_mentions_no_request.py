@@ -27,6 +27,8 @@ _asel, person, texts = one_person._asel, one_person.person, one_person.texts
     ("Пришлите, пожалуйста, договор на мои данные.", "ru"),
     ("Шарт үшін менің деректерімді жіберіңіз.", "kk"),
     ("Менің деректерімді жұмыс берушіге жіберіңіз.", "kk"),
+    ("Пришлите срочно мои данные в PDF для договора.", "ru"),
+    ("Отправьте ещё раз мои данные работодателю.", "ru"),
 ])  # fmt: skip
 def test_data_asked_to_be_sent_for_a_service_is_no_access_request(person, body, language):
     ticket = ingest(message("Вопрос" if language == "ru" else "Сұрақ", body=body))
@@ -41,6 +43,23 @@ def test_data_asked_to_be_sent_for_a_service_is_no_access_request(person, body, 
 ])  # fmt: skip
 def test_ones_data_alone_asked_to_be_sent_is_still_access(db, body):
     assert classify("", body)[0] == Ticket.Type.ACCESS
+
+
+@pytest.mark.parametrize("body, language", [
+    ("Пришлите мои данные ещё раз", "ru"),
+    ("Отправьте мне мои данные срочно", "ru"),
+    ("Пришлите мои данные в PDF", "ru"),
+    ("Пришлите мне мои данные, которые у вас есть", "ru"),
+    ("Вышлите мои персональные данные на мой адрес", "ru"),
+    ("Пришлите мои данные сегодня", "ru"),
+    ("Деректерімді маған қайта жіберіңіз", "kk"),
+])  # fmt: skip
+def test_ones_data_asked_again_now_or_as_a_file_is_still_access(person, body, language):
+    """Only a purpose, a recipient or another paper beside the data makes it a service asked
+    of us: «ещё раз», «срочно», «в PDF», «которые у вас есть», «на мой адрес» name none, yet each
+    opened "other", due as «other» is, not when the law says a copy of the data is due."""
+    ticket = ingest(message("Вопрос" if language == "ru" else "Сұрақ", body=body))
+    assert (ticket.type, ticket.language) == (Ticket.Type.ACCESS, language)
 
 
 @pytest.mark.parametrize("body", [
@@ -63,6 +82,20 @@ def test_someone_or_something_removed_from_a_list_keeps_the_news(person, body):
 ])  # fmt: skip
 def test_the_writer_taken_off_the_list_still_unsubscribes(db, body):
     assert classify("", body) == ("unsubscribe", "ru")
+
+
+@pytest.mark.parametrize("body", [
+    "Удалите меня из списка немедленно!",
+    "Уберите меня из списка срочно",
+    "Исключите меня из списка навсегда.",
+    "Уберите уже меня из списка наконец",
+])  # fmt: skip
+def test_the_writer_taken_off_the_list_now_or_for_good_stops_the_news(person, body):
+    """A word of time or manner after «из списка» names no list of another's (a group's, a
+    purchase's): read as one, «удалите меня из списка немедленно» opened "other" for fifteen
+    working days while the news it asked to stop went on."""
+    ingest(message("", body=body))
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
 
 
 @pytest.mark.parametrize("body", [

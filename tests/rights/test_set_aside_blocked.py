@@ -158,3 +158,33 @@ def test_the_desks_list_reads_the_blocked_peoples_letters_once(
     four = look()
     assert four[0] - one[0] <= 3  # one a blocked person's address
     assert four[1] == 4  # each entry once, not once for each of four people
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_parents_letter_says_her_letter_a_blocked_person_wrote_with_her_is_kept(
+    texts, make_subject, privacy_officer, time_machine, lang
+):
+    """A parent with no record of her own is answered by a letter (held_as_guardian) of her
+    letters set aside. One she wrote with a blocked person's address beside hers (Reply-To) is
+    kept while his block lasts (set_aside.held_for_block), and her erasure keeps it too
+    (set_aside_destroyed); her letter named the day a month on all the same, a day retention
+    does not keep: it decided `held` as False for every parent, the rule spelt apart."""
+    from consent.rights.models import Ticket
+
+    from .conftest import act, confirm_link, mails_to, web_request
+    from .test_guardian_rights import with_child
+    from .test_guardian_withdrawal import PARENT
+
+    with_child(make_subject, texts, name="Айсұлу Аминова", email="aisulu@example.kz",
+               born="2012-05-17")  # fmt: skip
+    other = make_subject(full_name="Бөтен Адам", email="boten@example.kz")
+    raw = message("Рахмет", sender=PARENT, body="Рахмет!", message_id="<parent@x>")
+    ingest(raw.replace(b"From:", b"Reply-To: boten@example.kz\nFrom:", 1))
+    subject_block(other, reason="Шағым тексерілуде", source=Source.ADMIN)
+
+    client = Client()
+    web_request(client, lang, "access", email=PARENT)
+    client.post(confirm_link(PARENT))
+    act(verified_login(Client(), privacy_officer), Ticket.objects.get(type="access"))
+    letter = " ".join(mails_to(PARENT)[-1].message.replace("\xa0", " ").split())
+    assert KEPT[lang] in letter
