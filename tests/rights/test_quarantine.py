@@ -11,7 +11,8 @@ from django.utils import timezone
 from consent.core.models import AuditEvent
 from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage, Ticket
-from consent.rights.retention import QUARANTINE_KEPT, enforce_retention
+from consent.rights.retention import enforce_retention
+from consent.rights.set_aside import QUARANTINE_KEPT
 from tests.staff import verified_login
 
 from .conftest import BAD_MESSAGES, mails_to

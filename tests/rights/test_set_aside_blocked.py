@@ -16,7 +16,8 @@ from consent.core.ledger import subject_block, subject_unblock
 from consent.core.models import Source
 from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage
-from consent.rights.retention import QUARANTINE_KEPT, enforce_retention
+from consent.rights.retention import enforce_retention
+from consent.rights.set_aside import QUARANTINE_KEPT
 from tests.staff import verified_login
 
 from .conftest import message
