@@ -6,7 +6,6 @@ from django.contrib.admin.utils import display_for_field
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
@@ -123,8 +122,12 @@ def lines_shown(text: str):
             return format_html("<bdi>{}</bdi>", line)
         return line
 
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return format_html_join(mark_safe("<br>"), "{}", ((isolated(line),) for line in lines))
+    first, *rest = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return format_html(
+        "{}{}",
+        isolated(first),
+        format_html_join("", "<br>{}", ((isolated(line),) for line in rest)),
+    )
 
 
 def destroyed_by(ticket: Ticket) -> int | None:
