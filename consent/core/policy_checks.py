@@ -4,11 +4,12 @@ placeholder left unfilled in what the site shows."""
 
 from django.core.exceptions import ValidationError
 from django.utils import formats
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from consent.common.dates import local_today
 from consent.common.i18n import localised
-from consent.common.text import written
+from consent.common.text import validate_lines_direction_closed, written
 
 from . import policydoc
 from .models import PolicyVersion
@@ -82,7 +83,8 @@ SHOWN = ("title", "text", "changes")
 def check_filled(policy):
     """No placeholder is left in the filled-in version (policydoc.stray_braces): one written
     wrongly in a template, or typed into a version without one, was published as it stood and
-    frozen with its hash, «{{ bin }» on the public page for good."""
+    frozen with its hash, «{{ bin }» on the public page for good. Nor a direction mark left
+    open (check_directions)."""
     stray = policydoc.stray_braces(
         *(localised(policy, name, language) for language in ("kk", "ru") for name in SHOWN)
     )
@@ -93,6 +95,20 @@ def check_filled(policy):
               "template fields only.")
             % {"fragments": ", ".join(f"«{f}»" for f in stray)}
         )  # fmt: skip
+    check_directions(policy)
+
+
+def check_directions(row, names=SHOWN):
+    """No line of what the site shows of `row` (a policy version; a consent text's `other`)
+    leaves a direction mark open: its admin form refuses one (the fields' validators), and a
+    draft saved before it did is refused here, at publication, naming the field."""
+    for name in names:
+        for language in ("kk", "ru"):
+            try:
+                validate_lines_direction_closed(localised(row, name, language))
+            except ValidationError as error:
+                field = capfirst(row._meta.get_field(f"{name}_{language}").verbose_name)
+                raise ValidationError(f"{field}: {error.messages[0]}") from error
 
 
 def check_cited(text):

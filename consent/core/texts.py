@@ -195,11 +195,10 @@ def text_publish(text: ConsentText, *, actor: AbstractBaseUser | None = None) ->
     or if the policy version it cites says otherwise of its purpose (issue 20)."""
     missing = text_missing_elements(text)
     if missing:
-        raise ValidationError(
-            _("This consent text cannot be published; it lacks: %(missing)s.")
-            % {"missing": "; ".join(str(m) for m in missing)}
-        )
+        raise ValidationError(_("This consent text cannot be published; it lacks: %(missing)s.")
+                              % {"missing": "; ".join(str(m) for m in missing)})  # fmt: skip
     policy_checks.check_cited(text)
+    policy_checks.check_directions(text, ["other"])
     declared = agreement_key(PURPOSES[text.purpose])
     if text.policy.facts:  # a policy written from the declarations states these facts
         differ = _differences(text.policy.facts.get(text.purpose), declared)

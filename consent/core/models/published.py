@@ -10,7 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.clock import about_now
 from consent.common.dates import local_date, local_midnight
 from consent.common.i18n import localised
-from consent.common.text import DOCUMENT_MAX_CHARS, NOTE_MAX_CHARS
+from consent.common.text import (
+    DOCUMENT_MAX_CHARS,
+    NOTE_MAX_CHARS,
+    validate_direction_closed,
+    validate_lines_direction_closed,
+)
 
 from ..purposes import purpose_choices
 from .base import Published
@@ -20,6 +25,9 @@ def versioned(name: str, number: int) -> str:
     """A text's name with its version in the reader's language, as the admin lists it (it read
     "… v1" in every language)."""
     return gettext("%(title)s, version %(number)s") % {"title": capfirst(name), "number": number}
+
+
+LINES = [validate_lines_direction_closed]
 
 
 class PolicyVersion(Published):
@@ -32,27 +40,39 @@ class PolicyVersion(Published):
                     "versions are numbered in order, with no gap and no number used twice."),
     )  # fmt: skip
     effective_date = models.DateField(_("effective date"))
-    title_kk = models.CharField(_("title (Kazakh)"), max_length=300)
-    title_ru = models.CharField(_("title (Russian)"), max_length=300)
+    # What staff write here closes each direction mark on the line it opens on, as a campaign
+    # does (consent.common.text): one left open turned around the rest of the text.
+    title_kk = models.CharField(
+        _("title (Kazakh)"), max_length=300, validators=[validate_direction_closed]
+    )
+    title_ru = models.CharField(
+        _("title (Russian)"), max_length=300, validators=[validate_direction_closed]
+    )
     # A version written from the declarations keeps its template (prose with {{ placeholders }},
     # policydoc.py); publication fills it in, and the filled text is frozen in text_kk/text_ru
     # with its hashes. A version without a template (version 1) is the text as typed.
     template_kk = models.TextField(
         _("template (Kazakh)"), blank=True, max_length=DOCUMENT_MAX_CHARS,
         help_text=_("The text with {{ placeholders }} filled in from the declarations when the "
-                    "version is published."),
+                    "version is published."), validators=LINES,
     )  # fmt: skip
     template_ru = models.TextField(
-        _("template (Russian)"), blank=True, max_length=DOCUMENT_MAX_CHARS
+        _("template (Russian)"), blank=True, max_length=DOCUMENT_MAX_CHARS, validators=LINES
     )
-    text_kk = models.TextField(_("text (Kazakh)"), blank=True, max_length=DOCUMENT_MAX_CHARS)
-    text_ru = models.TextField(_("text (Russian)"), blank=True, max_length=DOCUMENT_MAX_CHARS)
+    text_kk = models.TextField(
+        _("text (Kazakh)"), blank=True, max_length=DOCUMENT_MAX_CHARS, validators=LINES
+    )
+    text_ru = models.TextField(
+        _("text (Russian)"), blank=True, max_length=DOCUMENT_MAX_CHARS, validators=LINES
+    )
     changes_kk = models.TextField(
-        _("changes since the previous version (Kazakh)"), blank=True, max_length=NOTE_MAX_CHARS
-    )
+        _("changes since the previous version (Kazakh)"), blank=True, max_length=NOTE_MAX_CHARS,
+        validators=LINES,
+    )  # fmt: skip
     changes_ru = models.TextField(
-        _("changes since the previous version (Russian)"), blank=True, max_length=NOTE_MAX_CHARS
-    )
+        _("changes since the previous version (Russian)"), blank=True, max_length=NOTE_MAX_CHARS,
+        validators=LINES,
+    )  # fmt: skip
     sha256_kk = models.CharField("SHA-256 (kk)", max_length=64, blank=True, editable=False)
     sha256_ru = models.CharField("SHA-256 (ru)", max_length=64, blank=True, editable=False)
     # What it says of each purpose (declarations.agreement_key), frozen at publication: a
@@ -112,10 +132,10 @@ class ConsentText(Published):
         PolicyVersion, models.PROTECT, verbose_name=_("privacy policy version")
     )
     other_kk = models.TextField(
-        _("other information (Kazakh)"), blank=True, max_length=NOTE_MAX_CHARS
+        _("other information (Kazakh)"), blank=True, max_length=NOTE_MAX_CHARS, validators=LINES
     )
     other_ru = models.TextField(
-        _("other information (Russian)"), blank=True, max_length=NOTE_MAX_CHARS
+        _("other information (Russian)"), blank=True, max_length=NOTE_MAX_CHARS, validators=LINES
     )
     body_kk = models.TextField(_("consent text (Kazakh)"), blank=True, editable=False)
     body_ru = models.TextField(_("consent text (Russian)"), blank=True, editable=False)

@@ -3,13 +3,13 @@ for them, the requests it is filed with, our mail that came back, and the letter
 
 from django.contrib import admin
 from django.contrib.admin.utils import display_for_field
-from django.template.defaultfilters import linebreaksbr
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
-from consent.common.text import EMPTY, numbered
+from consent.common.text import EMPTY, numbered, validate_direction_closed
 from consent.core.admin import person_link
 from consent.core.guardians import guardian_name
 from consent.core.models import AuditEvent
@@ -102,10 +102,32 @@ class TicketShown:
         tags and styles of an Outlook body to find three lines), as received one click away."""
         shown = as_read(obj.message)
         if shown is None:
-            return obj.message or EMPTY  # shown as a text field is, line breaks kept
+            return lines_shown(obj.message) if obj.message else EMPTY
         return format_html("{}<details><summary>{}</summary><pre>{}</pre></details>",
-                           linebreaksbr(shown), _("As received, with its HTML markup"),
+                           lines_shown(shown), _("As received, with its HTML markup"),
                            obj.message)  # fmt: skip
+
+
+def lines_shown(text: str):
+    """A letter's lines joined by <br>, as a text field is shown, each line that leaves a
+    direction mark open (validate_direction_closed) isolated in a <bdi>: <br> is no paragraph
+    break to the bidirectional algorithm, so an override left open in the subject line turned
+    around every line of the letter after it, and the officer read the request backwards. The
+    letter is kept as it came; a mark turns around its own line at most, as it did there."""
+
+    def isolated(line):
+        try:
+            validate_direction_closed(line)
+        except ValidationError:
+            return format_html("<bdi>{}</bdi>", line)
+        return line
+
+    first, *rest = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return format_html(
+        "{}{}",
+        isolated(first),
+        format_html_join("", "<br>{}", ((isolated(line),) for line in rest)),
+    )
 
 
 def destroyed_by(ticket: Ticket) -> int | None:
