@@ -7,7 +7,6 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
@@ -22,6 +21,7 @@ from consent.core.phones import normalise_phone
 from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email
 
 from .address_typos import AddressInput, suggested
+from .lengths import LengthCheckedHere, TooLong
 from .photo_formats import EMPTY, MAX_BYTES, TOO_BIG
 
 UNREADABLE = _("Some characters here could not be read. Please type the text again.")
@@ -29,19 +29,6 @@ STACKED = _(
     "A letter here carries more accent marks than any language writes. Please type the text "
     "again without them."
 )
-
-
-class LengthCheckedHere:
-    """A field whose length the server checks, not the page: no `maxlength` in the markup. A
-    browser cuts text pasted or typed past it without a word (a letter pasted into the message
-    lost its end, unseen), and counts before the cleaning, in UTF-16 units (an emoji is two);
-    the form checks the cleaned text and shows a longer one again, whole, with how long it may
-    be."""
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.pop("maxlength", None)
-        return attrs
 
 
 class VisitorText(LengthCheckedHere, forms.CharField):
@@ -72,7 +59,7 @@ class VisitorText(LengthCheckedHere, forms.CharField):
         # Far longer than the field keeps: refused unread, with the message of a text too long
         # (counted as sent), not cleaned first at a second a few megabytes (cleaning_bound).
         if self.max_length is not None and len(value) > cleaning_bound(self.max_length):
-            MaxLengthValidator(self.max_length)(value)
+            TooLong(self.max_length)(value)
         # U+FFFD is what Django puts for bytes that are not UTF-8 (a percent-escape or a
         # multipart field no browser would send): storing it would keep a garbled value as if
         # the person had written it.

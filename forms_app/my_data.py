@@ -183,6 +183,7 @@ CLOSED = gettext_lazy(
     "Your page has closed, and nothing was changed: it stays open for one hour. Ask for a new "
     "link to continue."
 )
+LEFT = gettext_lazy("Your page is closed. To open it again, ask for a new link.")
 # Actions one person may take on their page in an hour: every one writes what is never deleted
 # (a ledger or audit row) or lands on the desk (a request, an export logged as one).
 SELF_SERVICE_ACTION_RATE = "20/3600"
@@ -343,4 +344,7 @@ def my_data_leave(request):
     if request.method != "POST":  # as for the page's other actions: the page, not an empty 405
         return redirect("my_data")
     wards.session_close(request.session)  # a shared computer: nothing of theirs is left
-    return redirect("home")
+    # Said, on the page that opens it again: the home page said nothing of it, and a person
+    # handing a phone back could not tell the press had worked.
+    messages.success(request, LEFT)
+    return redirect("my_data")

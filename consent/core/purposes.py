@@ -194,3 +194,17 @@ def purposes_named(codes) -> Promise | str:
     naming purposes in a sentence; a list with one name a line shows them bare. "" for none."""
     names = [PURPOSES[code].name for code in codes if code in PURPOSES]
     return format_lazy("; ".join(["«{}»"] * len(names)), *names) if names else ""
+
+
+class PurposeNames(list):
+    """The names of the purposes `codes` in the language active: a list where data is listed
+    (the JSON export), and, as text (str), the same names as purposes_named writes them: the
+    person's PDF joined them with commas, «Ответы на обращения и заявки, Новости и специальные
+    предложения», two labels read as one sentence with a capital in its middle."""
+
+    def __init__(self, codes):
+        self.codes = [code for code in codes if code in PURPOSES]
+        super().__init__(str(PURPOSES[code].name) for code in self.codes)
+
+    def __str__(self):
+        return str(purposes_named(self.codes))

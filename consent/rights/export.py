@@ -42,7 +42,7 @@ from consent.core.declarations import backups
 from consent.core.guardians import child_named, given_as_guardian, guardian_name
 from consent.core.models import LedgerEntry, Subject
 from consent.core.photos import photo_read
-from consent.core.purposes import DATA_FIELDS, PURPOSES, sent_name
+from consent.core.purposes import DATA_FIELDS, PURPOSES, PurposeNames, sent_name
 from consent.core.withheld import NEVER_SENT, never_sent
 
 from .export_audit import audit_trail, set_aside_letters
@@ -124,7 +124,7 @@ def _subject_data(subject, photos):
 def _data_sent(data):
     """A form's fields under the names the consent texts use; the boxes ticked by purpose."""
     out = {sent_name(k): _as_held(k, v) for k, v in data.items() if k != "consents"}
-    ticked = [str(PURPOSES[p].name) for p, v in data.get("consents", {}).items() if v]
+    ticked = PurposeNames(p for p, v in data.get("consents", {}).items() if v)
     if ticked:
         out[str(LedgerEntry.Kind.GRANT.label)] = ticked
     return out
@@ -254,7 +254,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                     "full_name": g.full_name,
                     "contact": g.contact,
                     "recorded": when(g.created_at),
-                    "consents": [str(PURPOSES[p].name) for p in given if p in PURPOSES],
+                    "consents": PurposeNames(given),
                 }
                 for g, given in given_as_guardian(subject.email)
             ],

@@ -13,7 +13,7 @@ from consent.common.dates import document_time
 from consent.common.pdf import Picture, pdf_document
 from consent.core.models import Subject
 from consent.core.phones import phone_shown
-from consent.core.purposes import DATA_FIELDS
+from consent.core.purposes import DATA_FIELDS, PurposeNames
 
 from .evidence import exported_line
 from .export import export_data
@@ -74,6 +74,8 @@ def _text(value, key=""):
         return document_time(value)
     if isinstance(value, dict):
         return "\n".join(f"{k}: {_text(v, k)}" for k, v in value.items())
+    if isinstance(value, PurposeNames):  # labels with a capital letter: each in «», by «; »
+        return str(value)
     if isinstance(value, list):
         return ", ".join(_text(v) for v in value)
     return "" if value is None else str(value)

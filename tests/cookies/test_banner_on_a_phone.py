@@ -127,6 +127,20 @@ def test_no_word_of_the_banner_lies_under_its_close_button(site, browser, lang, 
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("width,height", SIZES)
+def test_the_close_button_is_a_44_px_square(site, browser, lang, width, height):
+    """A thumb hits the × as surely as Accept and Reject: it was 31 px wide and 44 high, the
+    banner's rule that lets each of its parts narrow to the line (min-width 0) taking the
+    ×'s own 44 px minimum width away."""
+    page = open_tab(browser)
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{site}/{lang}/contact/")
+    box = page.locator(".cookie-banner .cookie-close").bounding_box()
+    assert box["width"] >= 44 and box["height"] >= 44, box
+    page.context.close()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_with_the_largest_text_the_banner_takes_half_the_window(site, browser, lang):
     """A 360 by 640 phone with its text at 200 %: the banner scrolls inside half the window; its
     buttons come into view as they are tabbed to."""

@@ -55,7 +55,7 @@ MESSAGES = {
         "Рахмет 👨\u200d👩\u200d👧 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
     ),
 }
-ERRORS = {"kk": "көп дегенде", "ru": "не более"}  # "at most N characters" in each language
+ERRORS = {"kk": "таңбадан аспауы керек", "ru": "не более"}  # "at most N characters", each language
 CONTROL = {"Cc", "Cf", "Cs", "Co", "Cn"}
 
 

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from consent.core.ledger import consent_grant, consent_withdraw
-from consent.core.models import Source
+from consent.core.models import Source, Submission
 from consent.core.purposes import MARKETING, SERVICE
 
 from .test_selfservice import ask_link, link_path
@@ -65,3 +65,31 @@ def test_the_evidence_pdf_reads_as_the_site_writes(desk, history, lang):
     grant, _born, exported = LONG[lang]
     assert f"{grant}:44" in text and exported in text  # the ledger to the second
     assert not SHORT.findall(text)
+
+
+# The names of the two purposes, as a form's boxes ticked list them.
+BOTH = {"kk": ("Хабарламалар мен өтінімдерге жауап беру", "Жаңалықтар және арнайы ұсыныстар"),
+        "ru": ("Ответы на обращения и заявки", "Новости и специальные предложения")}  # fmt: skip
+
+
+@pytest.mark.requires_tool("pdftotext", apt="poppler-utils")
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_purposes_a_form_ticked_are_each_in_quotes_in_the_persons_pdf(
+    client, make_subject, lang
+):
+    """A purpose's name is a label with a capital letter (docs/glossary.md): the PDF's «consent
+    given» of a form with both boxes ticked read «согласие дано: Ответы на обращения и заявки,
+    Новости и специальные предложения», one sentence with a capital in its middle. Each name
+    stands in «», parted by «; », as the site's pages and mails write them."""
+    person = make_subject(email="asel@example.kz")
+    Submission.objects.create(
+        subject=person, source=Source.CONTACT_FORM, language=lang,
+        data={"message": "Сәлеметсіз бе", "consents": {SERVICE: True, MARKETING: True}},
+    )  # fmt: skip
+    ask_link(client, lang)
+    client.post(link_path())
+    text = pdf_text(client.post(f"/{lang}/my-data/export/", {"format": "pdf"}).content)
+    words = " ".join(text.split())
+    service, marketing = BOTH[lang]
+    assert f"{service}, {marketing}" not in words
+    assert f"«{service}»; «{marketing}»" in words, text

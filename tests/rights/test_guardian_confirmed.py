@@ -112,6 +112,23 @@ def test_the_child_confirms_their_parent_on_their_own_page(texts, application_da
     open_children_page(Client(), lang)  # the mother's page opens now
 
 
+@pytest.mark.parametrize("lang,enter", [
+    ("kk", "осы хат келген мекенжайды енгізіңіз"),
+    ("ru", "введите адрес, на который пришло это письмо"),
+])  # fmt: skip
+def test_the_ack_says_which_address_the_child_types_on_their_page(
+    texts, application_data, lang, enter
+):
+    """The acknowledgement told the child to «enter this address» on their page right after
+    saying the parent has «an address of their own» («и у него свой адрес. … введите этот
+    адрес»): the parent's was the address last named. It names the one the mail came to."""
+    applied(application_data, lang, CHILD, PARENT)
+    (ack,) = mails_to(CHILD)
+    for text in (ack.message, ack.html_message):
+        words = " ".join(text.split())
+        assert ACK_SAYS[lang] in words and enter in words
+
+
 def test_one_family_address_acts_at_once_and_the_ack_asks_nothing(texts, application_data):
     """The common case: one mailbox for both, typed once in capitals (lookups ignore case)."""
     row = applied(application_data, "kk", FAMILY, FAMILY.capitalize())

@@ -23,6 +23,23 @@ def test_closing_my_page_keeps_a_staff_sign_in_of_the_same_browser(officer_clien
     assert officer_client.get(desk).status_code == 200  # still signed in, not sent to sign in
 
 
+@pytest.mark.parametrize("lang,closed,ask", [
+    ("kk", "Бетіңіз жабылды.", "Деректеріңізге сілтеме сұрау"),
+    ("ru", "Ваша страница закрыта.", "Запросить ссылку на ваши данные"),
+])  # fmt: skip
+def test_closing_my_page_says_it_is_closed(client, person, lang, closed, ask):
+    """On a shared phone the person presses «Close my page» and must know it worked before they
+    hand it back: it led to the home page, which said nothing of it. The page that asks for a
+    link says the page is closed and how to open it again, in the page's language."""
+    open_page(client, lang)
+    page = client.post(f"/{lang}/my-data/leave/", follow=True)
+    assert page.redirect_chain[-1][0] == f"/{lang}/my-data/"
+    html = page.content.decode()
+    assert closed in html and f"<h1>{ask}</h1>" in html
+    assert "asel@example.kz" not in html
+    assert closed not in client.get(f"/{lang}/my-data/").content.decode()  # said once
+
+
 def test_closing_my_page_changes_the_session_key(client, person, settings):
     """The old key is gone: a press still being answered cannot save the page open again under
     it (test_selfservice_typed.py: test_a_press_answered_after_leave_does_not_reopen_the_page)."""

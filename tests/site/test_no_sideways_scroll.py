@@ -55,7 +55,7 @@ NOT_PAGES = {
     "my_data_consent": "redirects to my_data",
     "my_data_parent": "redirects to my_data",
     "my_data_export": "a PDF or JSON download",
-    "my_data_leave": "redirects to home (a GET: to my_data)",
+    "my_data_leave": "redirects to my_data",
     "my_data_language": "redirects to my_data",
     "my_data_children_withdraw": "redirects to my_data_children",
     "my_data_children_export": "a PDF or JSON download",
