@@ -10,12 +10,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.directions import validate_lines_direction_closed
 from consent.common.i18n import localised
-from consent.common.text import (
-    DOCUMENT_MAX_CHARS,
-    NOTE_MAX_CHARS,
-    validate_lines_direction_closed,
-)
+from consent.common.text import DOCUMENT_MAX_CHARS, NOTE_MAX_CHARS
 from consent.core.phones import normalise_phone, phone_shown
 from emalu.templatetags.links import linked_in_html
 

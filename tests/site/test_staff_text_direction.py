@@ -148,3 +148,21 @@ def test_a_policy_version_refused_for_a_consent_texts_open_mark_names_that_text(
     with translation.override(language):
         assert escape(str(draft)) in page
     assert not PolicyVersion.objects.get(pk=v2.pk).is_published
+
+
+LONG_BODY = ("Біз туралы.\r\n\r\nБіз жұмыс істейміз: Дс–Жм 9:00–18:00 " + RLO + "שעות פתיחה\r\n"
+             "\r\nСоңғы жол.")  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_refusal_of_a_long_text_quotes_the_words_before_the_mark_left_open(
+    content_editor_client, language
+):
+    """The mark draws nothing: in a page or a policy of many lines the editor was told to type
+    «the line» again and could not find which. The words before it are quoted."""
+    content_editor_client.cookies["django_language"] = language
+    response = content_editor_client.post("/admin/emalu/page/add/",
+                                          {**PAGE, "body_kk": LONG_BODY})  # fmt: skip
+    page = response.content.decode()
+    assert SAID[language] in page and "«жұмыс істейміз: Дс–Жм 9:00–18:00»" in page
+    assert not Page.objects.exists()
