@@ -14,7 +14,7 @@ from django.utils.html import escape
 
 from consent.core.models import ConsentText, PolicyVersion
 from consent.core.purposes import MARKETING
-from emalu.models import Company, Page, Service
+from emalu.models import FOREIGN_IMAGE, Company, Page, Service
 from tests.core.test_editor_mistakes import editor as editor  # the content editor, on a Monday
 from tests.core.test_editor_mistakes import monday as monday
 from tests.core.test_editor_mistakes import publish_action
@@ -165,4 +165,14 @@ def test_a_refusal_of_a_long_text_quotes_the_words_before_the_mark_left_open(
                                           {**PAGE, "body_kk": LONG_BODY})  # fmt: skip
     page = response.content.decode()
     assert SAID[language] in page and "«жұмыс істейміз: Дс–Жм 9:00–18:00»" in page
+    assert not Page.objects.exists()
+
+
+def test_a_mark_left_open_beside_a_foreign_picture_is_told_with_it(content_editor_client):
+    """Told only of the picture, the editor removed it and was refused again for the mark."""
+    body = f"![](https://example.com/a.png)\n\nЖұмыс уақыты {RLO}שעות"
+    response = content_editor_client.post("/admin/emalu/page/add/", {**PAGE, "body_kk": body})
+    page = response.content.decode()
+    with translation.override("kk"):
+        assert escape(str(FOREIGN_IMAGE)) in page and "«Жұмыс уақыты»" in page
     assert not Page.objects.exists()
