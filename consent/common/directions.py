@@ -53,13 +53,18 @@ def validate_lines_direction_closed(value: str) -> None:
         where = _left_open(line)
         if where is None:
             continue
-        words = _drawn(line[:where]).split()[-4:] or _drawn(line[where:]).split()[:4]
+        before = " ".join(_drawn(line[:where]).split()[-4:])[-QUOTED_MAX:]
+        words = before or " ".join(_drawn(line[where:]).split()[:4])[:QUOTED_MAX]
         if not words:
             raise ValidationError(DIRECTION_OPEN, code="direction_open")
         raise ValidationError(
             _("In the line with «%(words)s»: %(problem)s"),
-            code="direction_open", params={"words": " ".join(words), "problem": DIRECTION_OPEN},
+            code="direction_open", params={"words": words, "problem": DIRECTION_OPEN},
         )  # fmt: skip
+
+
+# The most of a line a refusal quotes: four words, or the end of one long run of letters.
+QUOTED_MAX = 60
 
 
 def _drawn(text: str) -> str:
