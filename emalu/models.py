@@ -10,12 +10,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.directions import validate_lines_direction_closed
 from consent.common.i18n import localised
-from consent.common.text import (
-    DOCUMENT_MAX_CHARS,
-    NOTE_MAX_CHARS,
-    validate_lines_direction_closed,
-)
+from consent.common.text import DOCUMENT_MAX_CHARS, NOTE_MAX_CHARS
 from consent.core.phones import normalise_phone, phone_shown
 from emalu.templatetags.links import linked_in_html
 
@@ -169,14 +166,15 @@ def _require_both_languages(obj, text_fields, markdown_fields=(), optional=False
     """Compliance L24, the one home of the rule for pages, services and the company: each named
     field in kk and in ru (`optional`: or in neither); a Markdown field that renders to nothing
     counts as empty. `messages`: a message per field (`title_kk`) instead of the general one.
-    And no line holds a direction mark it leaves open (the campaign's rule, on every line)."""
+    And no line holds a direction mark it leaves open (the campaign's rule, on every line).
+    Every refusal of a field is told at once: told one, the editor met the next on saving."""
     errors = {}
     for name in [*text_fields, *markdown_fields]:
         for language in ("kk", "ru"):
             try:
                 validate_lines_direction_closed(localised(obj, name, language))
             except ValidationError as error:
-                errors[f"{name}_{language}"] = error.messages[0]
+                errors.setdefault(f"{name}_{language}", []).append(error.messages[0])
         shows = _shows_something if name in markdown_fields else _has_words
         written = {language: shows(localised(obj, name, language)) for language in ("kk", "ru")}
         if optional and not any(written.values()):
@@ -184,11 +182,12 @@ def _require_both_languages(obj, text_fields, markdown_fields=(), optional=False
         for language, is_written in written.items():
             if not is_written:
                 field = f"{name}_{language}"
-                errors[field] = (messages or {}).get(field, BOTH_LANGUAGES[language])
+                told = (messages or {}).get(field, BOTH_LANGUAGES[language])
+                errors.setdefault(field, []).append(told)
     for name in markdown_fields:
         for language in ("kk", "ru"):
             if foreign_images(localised(obj, name, language)):
-                errors[f"{name}_{language}"] = FOREIGN_IMAGE
+                errors.setdefault(f"{name}_{language}", []).append(FOREIGN_IMAGE)
     if errors:
         raise ValidationError(errors)
 

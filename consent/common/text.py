@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .blank_marks import draws_nothing
 
+# The direction rule's home is directions.py; migrations name its validators here.
+from .directions import validate_direction_closed, validate_lines_direction_closed  # noqa: F401
+
 # The longest text a staff member may type into one field of the admin: a pasted 5 MB text was
 # stored and rendered on every page that shows it (the person's page, the request, a letter).
 # A reason, an answer or a note; a document (a policy's text, a page, a campaign).
@@ -57,43 +60,6 @@ def validate_one_line(value: str) -> None:
             _("Write this on one line, without line breaks or control characters."),
             code="not_one_line",
         )
-
-
-# Unicode's explicit direction marks: embeddings and overrides (LRE, RLE, LRO, RLO), closed by
-# PDF; isolates (LRI, RLI, FSI), closed by PDI, which closes what was opened inside them too.
-_EMBEDDINGS, _POP_EMBEDDING = "\u202a\u202b\u202d\u202e", "\u202c"
-_ISOLATES, _POP_ISOLATE = "\u2066\u2067\u2068", "\u2069"
-
-
-def validate_direction_closed(value: str) -> None:
-    """Refuse a line staff write (a campaign's title or subject line) holding a direction mark
-    it never closes: an invisible override pasted with an Arabic or Hebrew phrase turned around
-    whatever follows the line where it is shown, the preview in a reader's inbox list after the
-    subject, the desk's message after the title. Marks that are closed are kept as written."""
-    opened = []
-    for ch in value or "":
-        if ch in _EMBEDDINGS or ch in _ISOLATES:
-            opened.append(ch in _ISOLATES)
-        elif ch == _POP_EMBEDDING and opened and not opened[-1]:
-            opened.pop()
-        elif ch == _POP_ISOLATE and True in opened:
-            while not opened.pop():
-                pass
-    if opened:
-        raise ValidationError(
-            _("This holds an invisible direction mark (pasted with right-to-left text) that is "
-              "never closed: it would turn the text after it around. Type the line again "
-              "instead of pasting it."),
-            code="direction_open",
-        )  # fmt: skip
-
-
-def validate_lines_direction_closed(value: str) -> None:
-    """validate_direction_closed of each line of a text staff write (a campaign's): a mark left
-    open turns around the rest of its line in the plain text, and in the HTML every line after
-    it in its paragraph, which <br> does not end (the `linebreaks` filter's lines)."""
-    for line in re.split(r"\r\n|\r|\n", value or ""):
-        validate_direction_closed(line)
 
 
 # What a visitor types into a form field is shown to staff, put in mails and exports, and

@@ -8,8 +8,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from consent.common.dates import local_today
+from consent.common.directions import validate_lines_direction_closed
 from consent.common.i18n import localised
-from consent.common.text import validate_lines_direction_closed, written
+from consent.common.text import written
 
 from . import policydoc
 from .models import PolicyVersion

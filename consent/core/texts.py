@@ -290,12 +290,8 @@ def _check_agreement(policy, reconsent):
         if differ:
             messages.append(disagreement_message(policy.number, code, differ))
     if messages:
-        raise ValidationError(
-            [
-                *messages,
-                _("Mark these purposes as needing consent again, or change the declarations back."),
-            ]
-        )
+        raise ValidationError([*messages, _("Mark these purposes as needing consent again, or "
+                                            "change the declarations back.")])  # fmt: skip
 
 
 def _text_on(policy, purpose, requires_reconsent, actor):
@@ -306,7 +302,10 @@ def _text_on(policy, purpose, requires_reconsent, actor):
         other_kk=latest.other_kk if latest else "", other_ru=latest.other_ru if latest else "",
         requires_reconsent=requires_reconsent,
     )  # fmt: skip
-    text_publish(text, actor=actor)
+    try:  # refused on the policy's page: named, the text whose words were carried over
+        text_publish(text, actor=actor)
+    except ValidationError as error:
+        raise ValidationError([f"{latest or text}: {m}" for m in error.messages]) from error
 
 
 def current_policy(at: datetime | None = None) -> PolicyVersion | None:

@@ -6,11 +6,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.directions import validate_direction_closed, validate_lines_direction_closed
 from consent.common.text import (
     DOCUMENT_MAX_CHARS,
     numbered,
-    validate_direction_closed,
-    validate_lines_direction_closed,
     validate_one_line,
     validate_visible,
     written,

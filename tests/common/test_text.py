@@ -4,9 +4,11 @@ clean_form_text: what a visitor typed into a form reads as it is stored."""
 import unicodedata
 
 import pytest
+from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
+from consent.common.directions import QUOTED_MAX, validate_lines_direction_closed
 from consent.common.text import EMOJI_SEQUENCE, clean_form_text, clean_text
 
 
@@ -121,3 +123,12 @@ def test_what_draws_nothing_goes(sent, kept, multiline):
 @pytest.mark.parametrize("sent", DRAWN, ids=ascii)
 def test_what_draws_something_stays(sent):
     assert clean_form_text(f"Рахмет {sent}", multiline=False) == f"Рахмет {sent}"
+
+
+def test_a_refusal_of_an_open_direction_mark_quotes_a_short_piece_of_its_line():
+    """A pasted run of letters with no space (an address, a hash) before the mark is quoted by
+    its end, not whole: the refusal stays a sentence."""
+    with pytest.raises(ValidationError) as refused:
+        validate_lines_direction_closed("Бірінші жол\n" + "x" * 5000 + "\u202eשלום")
+    assert f"«{'x' * QUOTED_MAX}»" in refused.value.messages[0]
+    assert "x" * (QUOTED_MAX + 1) not in refused.value.messages[0]

@@ -4,7 +4,7 @@ all. The request's page showed it with its lines joined by <br>, which for the b
 algorithm is a line separator, not the end of a paragraph: the override turned around every
 line after it, and the officer read the person's request backwards. Each line that leaves a
 mark open is isolated on the page, so that the mark turns around no more than its own line, as
-the campaign rule keeps a marketer's (consent.common.text.validate_direction_closed)."""
+the campaign rule keeps a marketer's (consent.common.directions.validate_direction_closed)."""
 
 import pytest
 

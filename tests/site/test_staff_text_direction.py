@@ -9,13 +9,16 @@ same rule as a campaign's: a mark is closed on the line it opens on; closed, it 
 from datetime import date
 
 import pytest
+from django.utils import translation
+from django.utils.html import escape
 
 from consent.core.models import ConsentText, PolicyVersion
 from consent.core.purposes import MARKETING
-from emalu.models import Company, Page, Service
+from emalu.models import FOREIGN_IMAGE, Company, Page, Service
 from tests.core.test_editor_mistakes import editor as editor  # the content editor, on a Monday
 from tests.core.test_editor_mistakes import monday as monday
 from tests.core.test_editor_mistakes import publish_action
+from tests.core.test_policy_admin import v2 as v2  # the draft written from the declarations
 from tests.site.test_company import COMPANY
 
 RLO, PDF, RLI, PDI = "\u202e", "\u202c", "\u2067", "\u2069"
@@ -126,3 +129,50 @@ def test_a_policy_version_drafted_with_a_mark_left_open_before_the_rule_is_not_p
     page = publish_action(editor, "policyversion", draft).content.decode()
     assert SAID["kk"] in page
     assert not PolicyVersion.objects.get(pk=draft.pk).is_published
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_policy_version_refused_for_a_consent_texts_open_mark_names_that_text(
+    editor, v2, texts, policy, language
+):
+    """Published, a version written from the declarations puts each purpose's text on it,
+    carrying over the latest text's other information. A draft of it saved with a mark left
+    open before the rule stopped the publication with «Other information (Russian): …», a
+    field no policy page has: the editor is told which consent text to write again."""
+    draft = ConsentText.objects.create(purpose=MARKETING, version=2, policy=policy,
+                                       other_kk="Қосымша", other_ru=OPEN)  # fmt: skip
+    editor.cookies["django_language"] = language
+    page = editor.post(f"/admin/consent/policyversion/{v2.pk}/publish/",
+                       {"reconsent": [MARKETING]}, follow=True).content.decode()  # fmt: skip
+    assert SAID[language] in page
+    with translation.override(language):
+        assert escape(str(draft)) in page
+    assert not PolicyVersion.objects.get(pk=v2.pk).is_published
+
+
+LONG_BODY = ("Біз туралы.\r\n\r\nБіз жұмыс істейміз: Дс–Жм 9:00–18:00 " + RLO + "שעות פתיחה\r\n"
+             "\r\nСоңғы жол.")  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_refusal_of_a_long_text_quotes_the_words_before_the_mark_left_open(
+    content_editor_client, language
+):
+    """The mark draws nothing: in a page or a policy of many lines the editor was told to type
+    «the line» again and could not find which. The words before it are quoted."""
+    content_editor_client.cookies["django_language"] = language
+    response = content_editor_client.post("/admin/emalu/page/add/",
+                                          {**PAGE, "body_kk": LONG_BODY})  # fmt: skip
+    page = response.content.decode()
+    assert SAID[language] in page and "«жұмыс істейміз: Дс–Жм 9:00–18:00»" in page
+    assert not Page.objects.exists()
+
+
+def test_a_mark_left_open_beside_a_foreign_picture_is_told_with_it(content_editor_client):
+    """Told only of the picture, the editor removed it and was refused again for the mark."""
+    body = f"![](https://example.com/a.png)\n\nЖұмыс уақыты {RLO}שעות"
+    response = content_editor_client.post("/admin/emalu/page/add/", {**PAGE, "body_kk": body})
+    page = response.content.decode()
+    with translation.override("kk"):
+        assert escape(str(FOREIGN_IMAGE)) in page and "«Жұмыс уақыты»" in page
+    assert not Page.objects.exists()

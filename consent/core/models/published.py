@@ -9,13 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.clock import about_now
 from consent.common.dates import local_date, local_midnight
+from consent.common.directions import validate_direction_closed, validate_lines_direction_closed
 from consent.common.i18n import localised
-from consent.common.text import (
-    DOCUMENT_MAX_CHARS,
-    NOTE_MAX_CHARS,
-    validate_direction_closed,
-    validate_lines_direction_closed,
-)
+from consent.common.text import DOCUMENT_MAX_CHARS, NOTE_MAX_CHARS
 
 from ..purposes import purpose_choices
 from .base import Published

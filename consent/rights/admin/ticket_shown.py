@@ -9,7 +9,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
-from consent.common.text import EMPTY, numbered, validate_direction_closed
+from consent.common.directions import validate_direction_closed
+from consent.common.text import EMPTY, numbered
 from consent.core.admin import person_link
 from consent.core.guardians import guardian_name
 from consent.core.models import AuditEvent

@@ -1,0 +1,72 @@
+"""What staff write for everyone to read closes each direction mark on the line it opens on
+(a campaign, a page, a service, the company's details, a policy version, a consent text): the
+one home of that rule, and of which lines of a letter the desk isolates (ticket_shown.py)."""
+
+import re
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# Unicode's explicit direction marks: embeddings and overrides (LRE, RLE, LRO, RLO), closed by
+# PDF; isolates (LRI, RLI, FSI), closed by PDI, which closes what was opened inside them too.
+_EMBEDDINGS, _POP_EMBEDDING = "\u202a\u202b\u202d\u202e", "\u202c"
+_ISOLATES, _POP_ISOLATE = "\u2066\u2067\u2068", "\u2069"
+
+
+def validate_direction_closed(value: str) -> None:
+    """Refuse a line staff write (a campaign's title or subject line) holding a direction mark
+    it never closes: an invisible override pasted with an Arabic or Hebrew phrase turned around
+    whatever follows the line where it is shown, the preview in a reader's inbox list after the
+    subject, the desk's message after the title. Marks that are closed are kept as written."""
+    if _left_open(value) is not None:
+        raise ValidationError(DIRECTION_OPEN, code="direction_open")
+
+
+DIRECTION_OPEN = _(
+    "This holds an invisible direction mark (pasted with right-to-left text) that is never "
+    "closed: it would turn the text after it around. Type the line again instead of pasting it."
+)
+
+
+def _left_open(value: str) -> int | None:
+    """Where in `value` the first direction mark it never closes is, or None."""
+    opened = []  # (an isolate?, where)
+    for i, ch in enumerate(value or ""):
+        if ch in _EMBEDDINGS or ch in _ISOLATES:
+            opened.append((ch in _ISOLATES, i))
+        elif ch == _POP_EMBEDDING and opened and not opened[-1][0]:
+            opened.pop()
+        elif ch == _POP_ISOLATE and any(isolate for isolate, _where in opened):
+            while not opened.pop()[0]:
+                pass
+    return opened[0][1] if opened else None
+
+
+def validate_lines_direction_closed(value: str) -> None:
+    """validate_direction_closed of each line of a text staff write (a campaign's): a mark left
+    open turns around the rest of its line in the plain text, and in the HTML every line after
+    it in its paragraph, which <br> does not end (the `linebreaks` filter's lines). The mark
+    draws nothing, and «the line» of a page or a policy was one of a hundred: the refusal
+    quotes the words before it (after it, at a line's start), which the browser's search finds."""
+    for line in re.split(r"\r\n|\r|\n", value or ""):
+        where = _left_open(line)
+        if where is None:
+            continue
+        before = " ".join(_drawn(line[:where]).split()[-4:])[-QUOTED_MAX:]
+        words = before or " ".join(_drawn(line[where:]).split()[:4])[:QUOTED_MAX]
+        if not words:
+            raise ValidationError(DIRECTION_OPEN, code="direction_open")
+        raise ValidationError(
+            _("In the line with «%(words)s»: %(problem)s"),
+            code="direction_open", params={"words": words, "problem": DIRECTION_OPEN},
+        )  # fmt: skip
+
+
+# The most of a line a refusal quotes: four words, or the end of one long run of letters.
+QUOTED_MAX = 60
+
+
+def _drawn(text: str) -> str:
+    """`text` without its format characters (the marks among them), as a search finds it."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
