@@ -114,10 +114,11 @@ def retention_plan(at: datetime | None = None, only: int | None = None) -> dict[
             "strangers": strangers_requests(at) if only is None else [],
             "links": strangers_links(at) if only is None else [],
             "expired": expired_requests(at) if only is None else []}  # fmt: skip
-    asked_again = _asked_again(at)
-    unconfirmed = withdrawn_unconfirmed(at)
-    under_age, refused = _under_age(at), withdrawal_refused(at)
-    for subject in people.exclude(pk__in=active).only("pk").order_by("pk"):
+    # Read only where someone is left to review: a person's page is most often an active one.
+    left = list(people.exclude(pk__in=active).only("pk").order_by("pk"))
+    asked_again, unconfirmed = (_asked_again(at), withdrawn_unconfirmed(at)) if left else ((), ())
+    under_age, refused = (_under_age(at), withdrawal_refused(at)) if left else ((), ())
+    for subject in left:
         if subject.pk in open_tickets:
             plan["review"].append((subject.pk, OPEN_REQUEST))
         elif subject.pk in unconfirmed:

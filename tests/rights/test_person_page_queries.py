@@ -11,14 +11,16 @@ from consent.core.purposes import MARKETING
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open
 
-# What the page asks, 28 (33 before, 39 with three people before them at the address):
+# What the page asks, 24 (28 before, 33 before that, 39 with three people before them at the
+# address):
 #  5  the session, the staff member, their second factor, their permissions (user, groups);
 #  5  the person, and the latest rows of their consents, forms, requests and corrections;
 #  1  the block standing on them (rights/kept.py::block_of);
-#  9  why the nightly retention would leave them for staff (retention.py::retention_plan, for
+#  5  why the nightly retention would leave them for staff (retention.py::retention_plan, for
 #     them alone): whom any purpose may process (one query, one a purpose before), their
-#     consents' latest rows, the open requests, the texts asking consent again, withdrawals
-#     unconfirmed, minors, withdrawals refused, the people left, forms answered;
+#     consents' latest rows, the open requests, the people left, forms answered (the texts
+#     asking consent again, withdrawals unconfirmed, minors and withdrawals refused, four
+#     more, only for a person no purpose may process: none is left here);
 #  1  the page's view audited;
 #  1  the parents and guardians;
 #  1  the block again, for the download links (disclosure.download_refusal);
@@ -26,7 +28,7 @@ from consent.rights.tickets import ticket_open
 #     and who else took each; with others, 2 more for what those took, however many (two for
 #     each before, and the person's own read twice);
 #  2  the mails and the relay's receipts (a prefetch).
-ASKED = {0: 28, 3: 30}
+ASKED = {0: 24, 3: 26}
 
 
 def others_before(person, count):

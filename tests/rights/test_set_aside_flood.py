@@ -1,19 +1,17 @@
 """A flood of letters that cannot become requests: every one is kept and listed in the digest,
-but the officers' mailboxes get one notice at once and then at most one summary an hour."""
+but the officers' mailboxes get one notice at once and then at most one summary an hour. A
+thousand at once: test_set_aside_thousand.py."""
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
-from django.core import mail
 from django.core.management import call_command
 from post_office.models import Email
 
 from consent.core.audit import audit
-from consent.core.delivery import send_queued
 from consent.core.models import AuditEvent
-from consent.rights.alerts import SET_ASIDE_WINDOW, maybe_alert, tell_set_aside
-from consent.rights.digest import REVIEW_LISTED, digest
+from consent.rights.alerts import SET_ASIDE_WINDOW, maybe_alert
 from consent.rights.models import QuarantinedMessage
 from consent.rights.quarantine import quarantine_record
 
@@ -37,30 +35,6 @@ def monday(officer, time_machine):
     return time_machine
 
 
-def test_a_thousand_letters_make_one_notice_then_one_summary(monday):
-    entries = flood(FLOOD)
-    assert QuarantinedMessage.objects.count() == FLOOD  # every letter is kept
-    (first,) = notices()  # the first at once, by its own number
-    assert entries[0].reference in first.subject
-    monday.shift(SET_ASIDE_WINDOW / 2)
-    flood(FLOOD + 1, start=FLOOD)  # still within the hour: no mail
-    assert tell_set_aside() == 0 and len(notices()) == 1
-
-    monday.shift(SET_ASIDE_WINDOW / 2)
-    assert tell_set_aside() == FLOOD  # the rest, in one summary
-    summary = notices()[1]
-    assert f"{FLOOD}" in summary.subject and f"{FLOOD}" in summary.message
-    assert entries[1].reference in summary.message
-    assert "/admin/rights/quarantinedmessage/" in summary.message
-    assert tell_set_aside() == 0 and len(notices()) == 2
-    assert not QuarantinedMessage.objects.filter(told_at=None).exists()
-
-    # Delivered as real mail, in the officer's language (Kazakh by default).
-    send_queued()
-    assert [m.subject for m in mail.outbox] == [first.subject, summary.subject]
-    assert "хаттар" in summary.subject
-
-
 def test_the_next_letter_piped_in_sends_the_summary_once_the_hour_is_over(monday, monkeypatch):
     flood(3)
     monday.shift(SET_ASIDE_WINDOW)
@@ -81,17 +55,6 @@ def test_machine_mail_raises_no_notice_and_holds_back_none(monday):
     quarantine_record(RAW, reason=QuarantinedMessage.Reason.AUTOMATED, key="auto")
     assert notices() == []
     assert flood(1)[0].reference in notices()[0].subject
-
-
-def test_the_digest_accounts_for_every_letter_of_the_flood(monday):
-    flood(FLOOD)
-    Email.objects.all().delete()
-    assert digest(date(2026, 12, 8)) == 1
-    text = notices()[0].message
-    listed = [line for line in text.splitlines() if line.startswith("- Q-")]
-    assert len(listed) == REVIEW_LISTED
-    assert f"{FLOOD - REVIEW_LISTED}" in text
-    assert "/admin/rights/quarantinedmessage/" in text
 
 
 def test_a_steady_attacker_raises_one_security_alert_per_window(db, time_machine, settings):
