@@ -26,7 +26,7 @@ from consent.core.withheld import WAITING
 from .alerts import notify_reopened
 from .closing import ticket_close, ticket_reopen
 from .forgetting import journal, requests_forget, tombstone_write
-from .mailed import mail_for_child, mail_to, mail_to_guardian
+from .mailed import mail_of, mail_to, mail_to_guardian
 from .models import Correction, QuarantinedMessage, Ticket
 from .outbox import mail_attachments_delete, mail_delete
 from .set_aside import set_aside_destroyed, set_aside_of, set_aside_of_guardian
@@ -56,7 +56,7 @@ def subject_destroy(
     # export), also at an address they held before a correction or wrote a request from, even
     # one someone else holds now (mailed.mail_to); and the mail written to their parent about
     # them (mailed.mail_for_child), which their guardian rows' cascade left queued, unlinked.
-    attachment_files = mail_delete(mail_to(subject) | mail_for_child(subject))
+    attachment_files = mail_delete(mail_of(subject))
     # The letters set aside from their addresses (set_aside.py), read before the corrections
     # and requests that say which addresses were theirs are emptied; not one another's block holds.
     letters = set_aside_destroyed(set_aside_of(subject), but=subject)

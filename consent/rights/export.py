@@ -48,7 +48,7 @@ from consent.core.withheld import NEVER_SENT, never_sent
 from .export_audit import audit_trail, set_aside_letters
 from .export_consents import consents, when
 from .export_sections import SECTIONS, field_name
-from .mailed import mail_to, requests_held
+from .mailed import mail_of, requests_held
 from .models import Ticket
 
 logger = logging.getLogger(__name__)
@@ -307,7 +307,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                     "status": mail_status(m),
                 }
                 # Not the bodies: a person with years of newsletters held them all in memory.
-                for m in Email.objects.filter(mail_to(subject))
+                for m in Email.objects.filter(mail_of(subject))
                 .only("created", "to", "subject", "status", "expires_at")
                 .order_by("id")
             ],

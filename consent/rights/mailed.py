@@ -180,6 +180,14 @@ def mail_for_child(subject: Subject) -> Q:
     return Q(pk__in=GuardianMail.objects.filter(guardian__subject=subject).values("email"))
 
 
+def mail_of(subject: Subject) -> Q:
+    """All the mail that is the person's, as a filter of post_office's Email: what was written
+    to them (mail_to) and to their parent or guardian about them (mail_for_child). What their
+    page lists, their access answer gives and their destruction deletes: the answer listed the
+    first only, and never told a child of the letters about her sent to her mother."""
+    return mail_to(subject) | mail_for_child(subject)
+
+
 def mail_to_guardian(address: str) -> Q:
     """The mail to `address` (as normalise_email gives it) that no person on record holds by
     mail_to's rule: a parent's or guardian's, as a filter of post_office's Email. Someone who

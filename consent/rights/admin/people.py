@@ -35,7 +35,7 @@ from consent.core.subjects import address_holders, is_address, normalise_email
 from consent.core.withheld import NEVER_SENT, never_sent
 
 from .. import disclosure
-from ..mailed import mail_to
+from ..mailed import mail_of
 from ..models import Ticket
 from ..statistics import timed
 from .corrections import CorrectionInline
@@ -235,8 +235,9 @@ class SubjectAdmin(DeskKept, DeskParents, DeskOpening, AuditedAdmin):
     @admin.display(description=_("emails sent"))
     def emails_sent(self, obj):
         """The mail sent to the person, by the rule the access export and destruction read
-        (mailed.mail_to): also to each address a correction replaced, while it was theirs."""
-        held = mail_to(obj) if obj.pk else Q(pk__in=[])
+        (mailed.mail_of): also to each address a correction replaced, while it was theirs, and
+        to their parent or guardian about them."""
+        held = mail_of(obj) if obj.pk else Q(pk__in=[])
         rows = Email.objects.filter(held).order_by("-id")
         rows = rows.only("created", "subject", "status", "expires_at")[:50]  # not the bodies
         receipts = Log.objects.filter(status=STATUS.sent).exclude(message="").order_by("-id")

@@ -1,0 +1,47 @@
+"""The mail written to a parent as a child's representative (core.mail's `for_child`: the answer
+to what she asked for the child) tells of the child and goes with the child's destruction
+(mailed.mail_for_child). The child's own access answer, and the child's page on the desk, listed
+only the mail to the child's own addresses: asked «what do you hold about me», the child was not
+told that we hold, and sent, letters about her to her mother."""
+
+from post_office.models import Email
+
+from consent.core.models import Guardian, GuardianMail
+from consent.rights.export import export_data
+from consent.rights.wards import ward_request
+
+from .conftest import act
+
+PARENT = "zqmother@example.kz"
+
+
+def test_the_childs_access_answer_and_page_list_the_mail_to_her_parent_about_her(
+    make_subject, desk
+):
+    daughter = make_subject(full_name="Айсұлу", email="zqdaughter@example.kz",
+                            birth_date="2012-05-17")  # fmt: skip
+    son = make_subject(full_name="Ерлан", email="zqson@example.kz", birth_date="2014-03-02")
+    hers = Guardian.objects.create(subject=daughter, full_name="Гүлнар", contact=PARENT)
+    his = Guardian.objects.create(subject=son, full_name="Гүлнар", contact=PARENT)
+    act(desk, ward_request(PARENT, hers.pk, "block", "Блоктаңыз", "ru"),
+        reason="По просьбе матери.")  # fmt: skip
+    act(desk, ward_request(PARENT, his.pk, "block", "Блоктаңыз", "ru"),
+        reason="По просьбе матери.")  # fmt: skip
+    about_her = Email.objects.filter(
+        pk__in=GuardianMail.objects.filter(guardian=hers).values("email")
+    )
+    about_him = Email.objects.filter(
+        pk__in=GuardianMail.objects.filter(guardian=his).values("email")
+    )
+    assert about_her.exists() and about_him.exists()
+
+    listed = {m["email_subject"] for m in export_data(daughter, "kk")["emails"]}
+    assert set(about_her.values_list("subject", flat=True)) <= listed
+    # Not her brother's: the same mother, a letter about someone else.
+    assert not listed & set(about_him.values_list("subject", flat=True))
+
+    page = desk.get(f"/admin/consent/subject/{daughter.pk}/change/").content.decode()
+    for subject_line in about_her.values_list("subject", flat=True):
+        assert subject_line in page
+    for subject_line in about_him.values_list("subject", flat=True):
+        assert subject_line not in page
