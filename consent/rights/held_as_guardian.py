@@ -106,12 +106,7 @@ def _set_aside(email: str) -> list[str]:
         "— "
         + str(SET_ASIDE_ROW)
         % {"time": document_time(m.received_at), "reason": m.get_reason_display(),
-           "day": _day(destroyed_on(m.received_at, m.pk in held))}
+           "day": destroyed_on(m.received_at, m.pk in held, document_time)}
         for m in letters
     ]  # fmt: skip
     return [str(SET_ASIDE), *rows] if rows else []
-
-
-def _day(day) -> str:
-    """A day of destruction as the letter writes a date, or what is said in its place."""
-    return day if isinstance(day, str) else document_time(day)
