@@ -19,7 +19,7 @@ pytestmark = [
 ]
 
 
-def _person_with_requests(*kinds):
+def _person_with_requests(*kinds, email="race@example.kz"):
     from django.utils import timezone
 
     from consent.core.ledger import consent_grant
@@ -29,8 +29,7 @@ def _person_with_requests(*kinds):
     from consent.rights.models import Ticket
     from consent.rights.tickets import ticket_create
 
-    person = Subject.objects.create(full_name="Әсел Қасымова", email="race@example.kz",
-                                    language="kk")  # fmt: skip
+    person = Subject.objects.create(full_name="Әсел Қасымова", email=email, language="kk")
     consent_grant(person, current_text(SERVICE), language="kk", source=Source.CONTACT_FORM)
     now = timezone.now()
     confirmed = {"status": Ticket.Status.OPEN, "verified_at": now, "notify": False}
@@ -146,11 +145,58 @@ def block_then_export():
     return [second, [event.detail.get("blocked") for event in exports]]
 
 
+def _desk_download(case, person, what):
+    """An officer's press of a download on the person's page (`what`: "export.json",
+    "evidence.pdf"): what her browser gets back, and the SUBJECT_EXPORT or EVIDENCE_EXPORT rows
+    written for the person."""
+    from django.test import Client
+
+    from tests.staff import staff_member, verified_login
+
+    officer = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
+    verified_login(officer, staff_member(f"olga{case}", "privacy_officer"))
+
+    def press():
+        response = officer.get(f"/admin/consent/subject/{person.pk}/{what}")
+        return [response.status_code, response.get("Location", "")]
+
+    return press
+
+
+def _exported(person):
+    from consent.core.models import AuditEvent
+
+    return AuditEvent.objects.filter(subject_ref=person.pk, action__in=[
+        "subject_export", "evidence_export"]).count()  # fmt: skip
+
+
+def destroy_then_download(what):
+    from consent.rights.answers import ticket_destroy
+
+    person, (destroy,) = _person_with_requests("destroy", email=f"race.d.{what}@example.kz")
+    _first, second = both_at_once(lambda: ticket_destroy(destroy, actor=None),
+                                 _desk_download(f"d{what}", person, what))  # fmt: skip
+    return [second, _exported(person)]
+
+
+def block_then_download(what):
+    from consent.rights.answers import ticket_block
+
+    person, (block,) = _person_with_requests("block", email=f"race.b.{what}@example.kz")
+    _first, second = both_at_once(lambda: ticket_block(block, reason="Асел сұрады", actor=None),
+                                 _desk_download(f"b{what}", person, what))  # fmt: skip
+    return [second, _exported(person)]
+
+
+DOWNLOADS = ["export.json", "export.pdf", "evidence.csv"]
+
 CASES = [
     ("export_then_destroy",),
     ("destroy_then_export",),
     *(("destroy_then_page", action) for action in PAGE_ACTIONS),
     ("block_then_export",),
+    *(("destroy_then_download", what) for what in DOWNLOADS),
+    *(("block_then_download", what) for what in DOWNLOADS),
 ]
 
 
@@ -202,3 +248,27 @@ def test_a_download_after_a_block_under_way_is_given_as_given_while_blocked(outc
     (status, location), exports = returned(outcomes, "block_then_export")
     assert (status, location) == (200, "")
     assert exports == [True]
+
+
+@pytest.mark.parametrize("what", DOWNLOADS)
+def test_a_download_on_the_desk_waits_for_a_destruction_under_way_and_gives_nothing(
+    outcomes, what
+):
+    """Olga downloads Asel's data (or the proof of her consents) from her page on the desk while
+    Alice destroys it. The download took no lock: it read Asel as she was before the
+    destruction committed, handed the file out and wrote its audit row after her tombstone.
+    Now it waits for the destruction and tells Olga when and under which request the data was
+    destroyed (the record of it), with nothing downloaded and nothing recorded as exported."""
+    (status, location), exported = returned(outcomes, "destroy_then_download", what)
+    assert status == 302 and "/admin/consent/" in location
+    assert exported == 0
+
+
+@pytest.mark.parametrize("what", DOWNLOADS)
+def test_a_download_on_the_desk_after_a_block_under_way_is_refused(outcomes, what):
+    """Olga downloads Asel's data while Alice answers Asel's request to block it: the download
+    read no block (not committed yet) and handed the file out after the block (compliance
+    L12). Now it reads the block after it, and is refused with the reason."""
+    (status, location), exported = returned(outcomes, "block_then_download", what)
+    assert (status, location.rstrip("/").rsplit("/", 1)[-1]) == (302, "change")
+    assert exported == 0
