@@ -251,9 +251,7 @@ def test_a_download_after_a_block_under_way_is_given_as_given_while_blocked(outc
 
 
 @pytest.mark.parametrize("what", DOWNLOADS)
-def test_a_download_on_the_desk_waits_for_a_destruction_under_way_and_gives_nothing(
-    outcomes, what
-):
+def test_a_download_on_the_desk_waits_for_a_destruction_under_way_and_gives_nothing(outcomes, what):
     """Olga downloads Asel's data (or the proof of her consents) from her page on the desk while
     Alice destroys it. The download took no lock: it read Asel as she was before the
     destruction committed, handed the file out and wrote its audit row after her tombstone.
