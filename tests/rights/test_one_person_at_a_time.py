@@ -190,6 +190,38 @@ def block_then_download(what):
 
 DOWNLOADS = ["export.json", "export.pdf", "evidence.csv"]
 
+
+def two_officers_carry_out(kind):
+    """Olga and Dana, each at the request's page opened before either acted, press «carry out»
+    at once: what each browser is shown, the request's closing rows, and the mail to Asel."""
+    from django.test import Client
+    from post_office.models import Email
+
+    from consent.core.models import AuditEvent
+    from tests.rights.test_panel_repeats import page_form
+    from tests.staff import staff_member, verified_login
+
+    person, (ticket,) = _person_with_requests(kind, email=f"race.two.{kind}@example.kz")
+    desks = []
+    for name in ("olga", "dana"):
+        desk = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
+        verified_login(desk, staff_member(f"{name}{kind}", "privacy_officer"))
+        desks.append((desk, {"desk_action": "do", "reason": "Сұрағаныңыз бойынша.",
+                             **page_form(desk, ticket, "desk-panel")}))  # fmt: skip
+
+    def press(desk, data):
+        def post():
+            return desk.post(f"/admin/rights/ticket/{ticket.pk}/act/", data).status_code
+
+        return post
+
+    answers = both_at_once(press(*desks[0]), press(*desks[1]))
+    closed = AuditEvent.objects.filter(object_type="rights.ticket", object_id=str(ticket.pk),
+                                       action="request_close").count()  # fmt: skip
+    mails = Email.objects.filter(to__icontains=person.email).exclude(subject__contains="растау")
+    return [list(answers), closed, mails.count()]
+
+
 CASES = [
     ("export_then_destroy",),
     ("destroy_then_export",),
@@ -197,6 +229,7 @@ CASES = [
     ("block_then_export",),
     *(("destroy_then_download", what) for what in DOWNLOADS),
     *(("block_then_download", what) for what in DOWNLOADS),
+    *(("two_officers_carry_out", kind) for kind in ("access", "block")),
 ]
 
 
@@ -270,3 +303,13 @@ def test_a_download_on_the_desk_after_a_block_under_way_is_refused(outcomes, wha
     (status, location), exported = returned(outcomes, "block_then_download", what)
     assert (status, location.rstrip("/").rsplit("/", 1)[-1]) == (302, "change")
     assert exported == 0
+
+
+@pytest.mark.parametrize("kind", ["access", "block"])
+def test_two_officers_carrying_out_one_request_at_once_answer_it_once(outcomes, kind):
+    """Olga and Dana press «carry out» on Asel's request at the same instant (or Olga's double
+    click, served by two workers): it is carried out once, with one closing row and one answer
+    to Asel; the second press waits, then finds it done and does nothing."""
+    answers, closed, mails = returned(outcomes, "two_officers_carry_out", kind)
+    assert answers == [302, 302]
+    assert (closed, mails) == (1, 1)
