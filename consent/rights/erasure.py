@@ -148,7 +148,7 @@ def guardian_erase(
     )
     for ticket in tickets.open():
         if ticket.reference != request_ref:
-            ticket_close(ticket, outcome="", status=Ticket.Status.NO_DATA, actor=actor,
+            ticket_close(ticket, outcome="", status=_unanswerable(ticket), actor=actor,
                          detail={"destroyed_by": request_ref}, notify=False)  # fmt: skip
     requests_forget(tickets)
     QuarantinedMessage.objects.filter(pk__in=letters).delete()
@@ -158,6 +158,14 @@ def guardian_erase(
     return tombstone_write(Tombstone.Kind.GUARDIAN, subject_ref=None,
                            erased=sorted(g.pk for g in rows), request_ref=request_ref,
                            actor=actor)  # fmt: skip
+
+
+def _unanswerable(ticket: Ticket) -> str:
+    """How a parent's erasure closes a request of theirs still open: «no data held» of one
+    nothing is held for now; of one they asked for a child on record, whose data is held and
+    stays, «closed without action» (its asker and the address to answer at are gone). It said
+    «no data held» of the child's correction, of a record whose data is held."""
+    return Ticket.Status.NO_DATA if ticket.subject_id is None else Ticket.Status.CLOSED
 
 
 # The person's own fields and what an erased one becomes.
