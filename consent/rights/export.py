@@ -50,6 +50,7 @@ from .export_consents import consents, when
 from .export_sections import SECTIONS, field_name
 from .mailed import mail_of, requests_held
 from .models import Ticket
+from .sign_ins import sign_ins_of
 
 logger = logging.getLogger(__name__)
 EMPTY_GIVEN = ["consent_given_at", "consent_text_version_given", "consent_text_given"]
@@ -312,6 +313,8 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                 .order_by("id")
             ],
             "set_aside": set_aside,
+            # What was typed into the staff sign-in under their address or number (sign_ins.py).
+            "sign_ins": [{**row, "at": when(row["at"])} for row in sign_ins_of(subject)],
             # Who opened, downloaded or changed the data, and when (export_audit).
             "audit_trail": audit_trail(subject, letters),
             "labels": labels,
