@@ -113,7 +113,13 @@ def sign_ins_of(subject: Subject) -> list[dict]:
     A staff account's own name too: the records of its sign-ins are about the person who holds
     it, kept for the lockout (T6) and their term, not destroyed with the person. Their
     destruction deleted these, and their answer never named them."""
-    addresses, phones = _folded(*identifiers(subject))
+    return sign_ins_named(*identifiers(subject))
+
+
+def sign_ins_named(addresses: Iterable[str], phones: Iterable[str]) -> list[dict]:
+    """sign_ins_of's records, of those naming `addresses` or `phones`: a parent's or guardian's
+    address with no record of their own (held_as_guardian.py), whose erasure deletes them."""
+    addresses, phones = _folded(addresses, phones)
     cool_off = get_cool_off()
     terms = {
         AccessAttempt: cool_off,

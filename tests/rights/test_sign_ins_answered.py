@@ -43,3 +43,18 @@ def test_a_staff_members_own_sign_in_records_are_in_their_answer(make_subject, o
     asel = make_subject(full_name="Әсел", email=ASEL)
     typed_into_the_staff_sign_in(ASEL)
     assert [r["typed"] for r in export_data(asel, "ru")["sign_ins"]] == [ASEL]
+
+
+def test_a_parents_letter_lists_what_she_typed_into_the_staff_sign_in(make_subject):
+    """Гүлнар, with no record of her own, gave her address for her daughter: her erasure
+    deletes what she typed into the staff sign-in, and the letter answering her access request
+    now names it, where it said it held nothing else about her."""
+    from consent.core.models import Guardian
+    from consent.rights.held_as_guardian import guardian_statement
+
+    child = make_subject(full_name="Айсұлу", email="zqaisulu@example.kz", birth_date="2012-05-17")
+    Guardian.objects.create(subject=child, full_name="Гүлнар", contact="zqgulnar@example.kz")
+    typed_into_the_staff_sign_in("zqgulnar@example.kz", ip="203.0.113.90")
+    for lang, words in (("kk", "IP-мекенжайынан"), ("ru", "с\xa0IP-адреса")):
+        statement = guardian_statement("zqgulnar@example.kz", lang)
+        assert "203.0.113.90" in statement and words in statement
