@@ -45,3 +45,28 @@ def test_the_childs_access_answer_and_page_list_the_mail_to_her_parent_about_her
         assert subject_line in page
     for subject_line in about_him.values_list("subject", flat=True):
         assert subject_line not in page
+
+
+def test_an_officer_reading_a_letter_to_the_mother_about_her_child_is_audited_under_the_child(
+    make_subject, officer_client
+):
+    """The letter is the child's mail too: an officer who opens it in the outbox has seen the
+    child's data, which the child's answer («what was done with your data») now says."""
+    from consent.core.models import AuditEvent
+
+    mother = make_subject(full_name="Гүлнар", email=PARENT)
+    daughter = make_subject(full_name="Айсұлу", email="zqdaughter@example.kz",
+                            birth_date="2012-05-17")  # fmt: skip
+    hers = Guardian.objects.create(subject=daughter, full_name="Гүлнар", contact=PARENT)
+    act(officer_client, ward_request(PARENT, hers.pk, "block", "Блоктаңыз", "ru"),
+        reason="По просьбе матери.")  # fmt: skip
+    letter = GuardianMail.objects.filter(guardian=hers).values_list("email", flat=True).first()
+    assert letter is not None
+
+    # The outbox is the administrator's (the privacy officer's group does not read it).
+    assert officer_client.get(f"/admin/post_office/email/{letter}/change/").status_code == 200
+    seen = set(
+        AuditEvent.objects.filter(action="subject_view", object_id=str(letter))
+        .values_list("subject_ref", flat=True)
+    )
+    assert {mother.pk, daughter.pk} <= seen
