@@ -66,7 +66,8 @@ def test_an_officer_reading_a_letter_to_the_mother_about_her_child_is_audited_un
     # The outbox is the administrator's (the privacy officer's group does not read it).
     assert officer_client.get(f"/admin/post_office/email/{letter}/change/").status_code == 200
     seen = set(
-        AuditEvent.objects.filter(action="subject_view", object_id=str(letter))
-        .values_list("subject_ref", flat=True)
+        AuditEvent.objects.filter(action="subject_view", object_id=str(letter)).values_list(
+            "subject_ref", flat=True
+        )
     )
     assert {mother.pk, daughter.pk} <= seen
