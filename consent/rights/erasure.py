@@ -26,7 +26,7 @@ from consent.core.withheld import WAITING
 from .alerts import notify_reopened
 from .closing import ticket_close, ticket_reopen
 from .forgetting import journal, requests_forget, tombstone_write
-from .mailed import mail_of, mail_to, mail_to_guardian
+from .mailed import mail_for_child, mail_of, mail_to, mail_to_guardian
 from .models import Correction, QuarantinedMessage, Ticket
 from .outbox import mail_attachments_delete, mail_delete
 from .set_aside import set_aside_destroyed, set_aside_of, set_aside_of_guardian
@@ -264,8 +264,11 @@ def outbox_copies_delete(
     expire with them (a new answer is made from the data held then). An answer still waiting
     in the outbox never reaches the person so: its request is reopened (closing.ticket_reopen),
     back among the officers' open work with its due date, and the officers are told. `mailed`:
-    the person's mail as it was before an erasure of their address (mailed.mail_to)."""
-    emails = Email.objects.filter(mail_to(subject) if mailed is None else mailed)
+    the person's mail as it was before an erasure of their address (mailed.mail_to). With it,
+    the mail to their parent about them (mailed.mail_for_child): the answer about a child mailed
+    to her mother kept what was erased or corrected since."""
+    mine = mail_to(subject) if mailed is None else mailed
+    emails = Email.objects.filter(mine | mail_for_child(subject))
     unsent = emails.filter(status__in=WAITING)
     unsent_files = set(Attachment.objects.filter(emails__in=unsent).values_list("name", flat=True))
     for storage, name in mail_attachments_delete(emails):

@@ -71,3 +71,38 @@ def test_an_officer_reading_a_letter_to_the_mother_about_her_child_is_audited_un
         )
     )
     assert {mother.pk, daughter.pk} <= seen
+
+
+def test_the_childs_answer_mailed_to_her_mother_keeps_no_copy_of_what_was_erased(
+    make_subject, texts, officer, django_capture_on_commit_callbacks
+):
+    """The outbox keeps no copy of what is no longer held (Art. 18): the access answer about
+    Айсұлу mailed to her mother held her phone number after it was erased, since only the mail
+    to Айсұлу's own addresses was looked at for copies (erasure.outbox_copies_delete)."""
+    from django.utils import timezone
+    from post_office.models import Attachment
+
+    from consent.core.ledger import consent_grant
+    from consent.core.models import Source
+    from consent.core.purposes import SERVICE
+    from consent.rights.access import ticket_answer_access
+    from consent.rights.erasure import subject_minimise
+    from consent.rights.models import Ticket
+    from consent.rights.tickets import ticket_create
+
+    daughter = make_subject(full_name="Айсұлу", email="zqdaughter@example.kz",
+                            phone="+77019998877", birth_date="2012-05-17")  # fmt: skip
+    row = Guardian.objects.create(subject=daughter, full_name="Гүлнар", contact=PARENT)
+    consent_grant(daughter, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM,
+                  guardian=row)  # fmt: skip
+    asked = ticket_create(kind="access", subject=daughter, guardian=row, email=PARENT,
+                          language="kk", channel="email", status=Ticket.Status.OPEN,
+                          verified_at=timezone.now(), notify=False)  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket_answer_access(Ticket.objects.get(pk=asked.pk), actor=officer)
+    assert any(b"+77019998877" in a.file.read() for a in Attachment.objects.all())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        subject_minimise(daughter, ["full_name", "email", "birth_date", "guardian"],
+                         request_ref="R-77")  # fmt: skip
+    assert not [a.name for a in Attachment.objects.all() if b"+77019998877" in a.file.read()]
