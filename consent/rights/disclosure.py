@@ -5,6 +5,7 @@ alert; the admin only builds the response."""
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
 from django.utils.functional import Promise
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.core import gate
 from consent.core.audit import audit
+from consent.core.ledger import subject_lock
 from consent.core.models import AuditEvent, Subject
 from consent.core.photos import photo_read
 
@@ -56,9 +58,30 @@ class ProcessingBlocked(ValidationError):
     `message` says what was not downloaded and what lets it be."""
 
 
+class PersonGone(ValidationError):
+    """The person's data was destroyed before the download could be made: nothing is given."""
+
+
 def refuse_if_blocked(subject: Subject, message: str | Promise) -> None:
     if gate.is_blocked(subject):
         raise ProcessingBlocked(message)
+
+
+def _released(subject: Subject, message: str | Promise, make, action: str, actor, **detail):
+    """What `make()` writes of the person, with its audit row, under the person's lock (as a
+    destruction or a block holds it: ledger.subject_lock): a download pressed while another
+    officer destroys or blocks the person waits for them and then finds the person gone
+    (PersonGone) or blocked (ProcessingBlocked, `message`). It took no lock, read the person as
+    they were before the destruction or the block committed, and handed the file out after.
+    `make` reads `subject`, read again under the lock."""
+    with transaction.atomic():
+        if not subject_lock(subject):
+            raise PersonGone("")
+        subject.refresh_from_db()  # as a correction that committed meanwhile left it
+        refuse_if_blocked(subject, message)
+        body = make()
+        disclosure_record(subject, action=action, actor=actor, **detail)
+    return body
 
 
 def download_refusal(subject: Subject, blocked: bool | None = None) -> Promise | None:
@@ -86,27 +109,22 @@ def disclosure_record(
 def subject_export(subject: Subject, *, fmt: str, actor: AbstractBaseUser | None) -> bytes:
     """Everything held about the person (Art. 24(1)(1); compliance L10) in their language, as
     bytes of `fmt` ("json" or "pdf")."""
-    refuse_if_blocked(subject, BLOCKED_EXPORT)
-    body = EXPORT_FORMATS[fmt](subject, subject.language)
-    disclosure_record(subject, action=AuditEvent.Action.SUBJECT_EXPORT, actor=actor, format=fmt)
-    return body
+    make = EXPORT_FORMATS[fmt]
+    return _released(subject, BLOCKED_EXPORT, lambda: make(subject, subject.language),
+                     AuditEvent.Action.SUBJECT_EXPORT, actor, format=fmt)  # fmt: skip
 
 
 def subject_evidence(subject: Subject, *, fmt: str, actor: AbstractBaseUser | None) -> bytes:
     """The proof of the person's consents (Art. 25(2)(5); compliance L4) as "csv" or "pdf"."""
-    refuse_if_blocked(subject, BLOCKED_EVIDENCE)
-    body = EVIDENCE_FORMATS[fmt](subject)
-    disclosure_record(subject, action=AuditEvent.Action.EVIDENCE_EXPORT, actor=actor, format=fmt)
-    return body
+    return _released(subject, BLOCKED_EVIDENCE, lambda: EVIDENCE_FORMATS[fmt](subject),
+                     AuditEvent.Action.EVIDENCE_EXPORT, actor, format=fmt)  # fmt: skip
 
 
 def subject_photo(subject: Subject, file: FieldFile, *, actor: AbstractBaseUser | None) -> bytes:
     """The JPEG bytes of a stored photo of the person; InvalidToken when no configured key
     opens it (then nothing is recorded)."""
-    refuse_if_blocked(subject, BLOCKED_PHOTO)
-    body = photo_read(file)
-    disclosure_record(subject, action=AuditEvent.Action.SUBJECT_EXPORT, actor=actor, what="photo")
-    return body
+    return _released(subject, BLOCKED_PHOTO, lambda: photo_read(file),
+                     AuditEvent.Action.SUBJECT_EXPORT, actor, what="photo")  # fmt: skip
 
 
 def quarantined_eml(entry: QuarantinedMessage, *, actor: AbstractBaseUser | None) -> bytes:

@@ -26,7 +26,7 @@ from consent.core.withheld import WAITING
 from .alerts import notify_reopened
 from .closing import ticket_close, ticket_reopen
 from .forgetting import journal, requests_forget, tombstone_write
-from .mailed import mail_for_child, mail_to, mail_to_guardian
+from .mailed import mail_for_child, mail_of, mail_to, mail_to_guardian
 from .models import Correction, QuarantinedMessage, Ticket
 from .outbox import mail_attachments_delete, mail_delete
 from .set_aside import set_aside_destroyed, set_aside_of, set_aside_of_guardian
@@ -56,7 +56,7 @@ def subject_destroy(
     # export), also at an address they held before a correction or wrote a request from, even
     # one someone else holds now (mailed.mail_to); and the mail written to their parent about
     # them (mailed.mail_for_child), which their guardian rows' cascade left queued, unlinked.
-    attachment_files = mail_delete(mail_to(subject) | mail_for_child(subject))
+    attachment_files = mail_delete(mail_of(subject))
     # The letters set aside from their addresses (set_aside.py), read before the corrections
     # and requests that say which addresses were theirs are emptied; not one another's block holds.
     letters = set_aside_destroyed(set_aside_of(subject), but=subject)
@@ -148,7 +148,7 @@ def guardian_erase(
     )
     for ticket in tickets.open():
         if ticket.reference != request_ref:
-            ticket_close(ticket, outcome="", status=Ticket.Status.NO_DATA, actor=actor,
+            ticket_close(ticket, outcome="", status=_unanswerable(ticket), actor=actor,
                          detail={"destroyed_by": request_ref}, notify=False)  # fmt: skip
     requests_forget(tickets)
     QuarantinedMessage.objects.filter(pk__in=letters).delete()
@@ -158,6 +158,14 @@ def guardian_erase(
     return tombstone_write(Tombstone.Kind.GUARDIAN, subject_ref=None,
                            erased=sorted(g.pk for g in rows), request_ref=request_ref,
                            actor=actor)  # fmt: skip
+
+
+def _unanswerable(ticket: Ticket) -> str:
+    """How a parent's erasure closes a request of theirs still open: «no data held» of one
+    nothing is held for now; of one they asked for a child on record, whose data is held and
+    stays, «closed without action» (its asker and the address to answer at are gone). It said
+    «no data held» of the child's correction, of a record whose data is held."""
+    return Ticket.Status.NO_DATA if ticket.subject_id is None else Ticket.Status.CLOSED
 
 
 # The person's own fields and what an erased one becomes.
@@ -256,8 +264,11 @@ def outbox_copies_delete(
     expire with them (a new answer is made from the data held then). An answer still waiting
     in the outbox never reaches the person so: its request is reopened (closing.ticket_reopen),
     back among the officers' open work with its due date, and the officers are told. `mailed`:
-    the person's mail as it was before an erasure of their address (mailed.mail_to)."""
-    emails = Email.objects.filter(mail_to(subject) if mailed is None else mailed)
+    the person's mail as it was before an erasure of their address (mailed.mail_to). With it,
+    the mail to their parent about them (mailed.mail_for_child): the answer about a child mailed
+    to her mother kept what was erased or corrected since."""
+    mine = mail_to(subject) if mailed is None else mailed
+    emails = Email.objects.filter(mine | mail_for_child(subject))
     unsent = emails.filter(status__in=WAITING)
     unsent_files = set(Attachment.objects.filter(emails__in=unsent).values_list("name", flat=True))
     for storage, name in mail_attachments_delete(emails):

@@ -48,8 +48,9 @@ from consent.core.withheld import NEVER_SENT, never_sent
 from .export_audit import audit_trail, set_aside_letters
 from .export_consents import consents, when
 from .export_sections import SECTIONS, field_name
-from .mailed import mail_to, requests_held
+from .mailed import mail_of, requests_held
 from .models import Ticket
+from .sign_ins import sign_ins_of
 
 logger = logging.getLogger(__name__)
 EMPTY_GIVEN = ["consent_given_at", "consent_text_version_given", "consent_text_given"]
@@ -307,11 +308,13 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                     "status": mail_status(m),
                 }
                 # Not the bodies: a person with years of newsletters held them all in memory.
-                for m in Email.objects.filter(mail_to(subject))
+                for m in Email.objects.filter(mail_of(subject))
                 .only("created", "to", "subject", "status", "expires_at")
                 .order_by("id")
             ],
             "set_aside": set_aside,
+            # What was typed into the staff sign-in under their address or number (sign_ins.py).
+            "sign_ins": [{**row, "at": when(row["at"])} for row in sign_ins_of(subject)],
             # Who opened, downloaded or changed the data, and when (export_audit).
             "audit_trail": audit_trail(subject, letters),
             "labels": labels,

@@ -197,6 +197,18 @@ SECTIONS = {
             "destroyed_on": gettext_lazy("destroyed on"),
         },
     ),
+    # The staff sign-in's records naming the person (sign_ins.sign_ins_of).
+    "sign_ins": (
+        gettext_lazy("Typed into our staff sign-in under your address or phone number"),
+        {
+            "at": field_name(AuditEvent, "at"),
+            "what": field_name(AuditEvent, "action"),
+            "typed": gettext_lazy("typed as the user name"),
+            "ip": field_name(LedgerEntry, "ip"),
+            "user_agent": field_name(LedgerEntry, "user_agent"),
+            "kept_until": gettext_lazy("kept until"),
+        },
+    ),
     # The audit log's rows about the person (export_audit.audit_trail): who saw their data.
     "audit_trail": (
         gettext_lazy("What was done with your data"),

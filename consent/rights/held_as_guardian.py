@@ -19,6 +19,7 @@ from .export import mail_status
 from .mailed import mail_to_guardian
 from .models import Ticket
 from .set_aside import destroyed_on, held_for_block, set_aside_of_guardian
+from .sign_ins import sign_ins_named
 
 HELD_AS_GUARDIAN = _(
     "As a parent or guardian, you gave us data about yourself with your consent to the "
@@ -34,6 +35,8 @@ REQUESTS = _("Your requests to us from this address:")
 SET_ASIDE = _("Your letters to us from this address for which no request was opened:")
 SET_ASIDE_ROW = _("received %(time)s (%(reason)s); destroyed on %(day)s.")
 REQUEST_ROW = _("request %(ref)s (%(type)s), received %(time)s.")
+SIGN_INS = _("What was typed into our staff sign-in with this address as the user name:")
+SIGN_IN_ROW = _("%(what)s, %(time)s, from IP address %(ip)s (%(browser)s); kept until %(day)s.")
 NOTHING_ELSE = _(
     "We hold nothing else about you as a parent or guardian. The child's other data is the "
     "child's own, so it is not part of this answer."
@@ -59,7 +62,7 @@ def guardian_statement(email: str, language: str) -> str:
                 "time": document_time(guardian.created_at),
                 "purposes": str(purposes_named(purposes)) or "—",
             })  # fmt: skip
-        lines += _letters(email) + _requests(email) + _set_aside(email)
+        lines += _letters(email) + _requests(email) + _set_aside(email) + _sign_ins(email)
         lines.append(str(NOTHING_ELSE))
     return "\n".join(lines)
 
@@ -106,12 +109,20 @@ def _set_aside(email: str) -> list[str]:
         "— "
         + str(SET_ASIDE_ROW)
         % {"time": document_time(m.received_at), "reason": m.get_reason_display(),
-           "day": _day(destroyed_on(m.received_at, m.pk in held))}
+           "day": destroyed_on(m.received_at, m.pk in held, document_time)}
         for m in letters
     ]  # fmt: skip
     return [str(SET_ASIDE), *rows] if rows else []
 
 
-def _day(day) -> str:
-    """A day of destruction as the letter writes a date, or what is said in its place."""
-    return day if isinstance(day, str) else document_time(day)
+def _sign_ins(email: str) -> list[str]:
+    """What was typed into the staff sign-in with her address (sign_ins.sign_ins_named), by the
+    rule her erasure deletes it by: the letter named none, then said it held nothing else."""
+    rows = [
+        "— "
+        + str(SIGN_IN_ROW)
+        % {"what": r["what"], "time": document_time(r["at"]), "ip": r["ip"] or "—",
+           "browser": r["user_agent"] or "—", "day": document_time(r["kept_until"]) or "—"}
+        for r in sign_ins_named([email], [])
+    ]  # fmt: skip
+    return [str(SIGN_INS), *rows] if rows else []

@@ -180,6 +180,14 @@ def mail_for_child(subject: Subject) -> Q:
     return Q(pk__in=GuardianMail.objects.filter(guardian__subject=subject).values("email"))
 
 
+def mail_of(subject: Subject) -> Q:
+    """All the mail that is the person's, as a filter of post_office's Email: what was written
+    to them (mail_to) and to their parent or guardian about them (mail_for_child). What their
+    page lists, their access answer gives and their destruction deletes: the answer listed the
+    first only, and never told a child of the letters about her sent to her mother."""
+    return mail_to(subject) | mail_for_child(subject)
+
+
 def mail_to_guardian(address: str) -> Q:
     """The mail to `address` (as normalise_email gives it) that no person on record holds by
     mail_to's rule: a parent's or guardian's, as a filter of post_office's Email. Someone who
@@ -196,9 +204,19 @@ def mail_owners(emails) -> dict[int, list[int]]:
     outbox's audit of who was shown whose mail. Written to an address someone on record took,
     it is the person's whose it is by mail_to (an address a correction replaced brings its mail
     to them still); to one no one took, a parent's or guardian's (mail_to_guardian), held on
-    the children's records that hold the address."""
+    the children's records that hold the address; and a letter to a parent about a child, the
+    child's as well (mail_of)."""
     takers: dict[str, list[tuple[datetime, int]]] = {}
     owners = {}
+    emails = list(emails)
+    # A letter to a parent about a child (mail_for_child) is the child's mail too (mail_of):
+    # an officer who read it was audited under the parent alone, and the child's answer never
+    # said that our staff had read a letter about her.
+    about: dict[int, set[int]] = {}
+    for mail, child in GuardianMail.objects.filter(email__in=[e.pk for e in emails]).values_list(
+        "email", "guardian__subject"
+    ):
+        about.setdefault(mail, set()).add(child)
     for email in emails:
         found = set()
         for address in {normalise_email(a) for a in [*email.to, *email.cc, *email.bcc]} - {None}:
@@ -213,5 +231,5 @@ def mail_owners(emails) -> dict[int, list[int]]:
                 if email.created >= at:
                     owner = holder
             found.add(owner)
-        owners[email.pk] = sorted(found)
+        owners[email.pk] = sorted(found | about.get(email.pk, set()))
     return owners

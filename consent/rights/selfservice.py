@@ -277,11 +277,15 @@ def ticket_open_verified(subject: Subject, ticket_type: str, message: str, langu
         earlier = None  # the child's own and a parent's (or two parents') are not one request
     if earlier is not None:
         earlier = ticket_verify(earlier)
+    # Their own request from an address a parent or guardian gave for a child is a parent's too,
+    # by the rule a request by email or the form is read by (held_at): a destruction asked
+    # here left their name and address on the child's record and their requests for the child.
+    as_guardian = guardian is None and held_at(email, subject)[1]
     ticket = ticket_create(
         kind=ticket_type, subject=subject, email=email, language=language, guardian=guardian,
         channel=Ticket.Channel.SELF_SERVICE, received_at=now, status=Ticket.Status.OPEN,
         message=message[:5000], verified_at=now, audit_detail={"verified": True},
-        regarding=earlier, notify=earlier is None,
+        regarding=earlier, notify=earlier is None, as_guardian=as_guardian,
     )  # fmt: skip
     if earlier is not None:
         file_with_open(ticket)

@@ -215,13 +215,20 @@ def held_for_block(at=None, but=None) -> set[int]:
     return set(_from_spans(spans).values_list("pk", flat=True)) if spans else set()
 
 
-def destroyed_on(received_at: datetime, held: bool) -> date | str:
-    """What the desk and the access answers say of when an email set aside that came at
-    `received_at` is destroyed: the local day QUARANTINE_KEPT ends on, or, one retention keeps
-    for a block (`held`: in held_for_block), that it is kept while the block lasts, in the
-    language active. The answer decided by whether its own person was blocked: hers said
-    nothing, and another's of the same letter a day retention does not keep."""
-    return str(KEPT_BLOCKED) if held else local_date(received_at + QUARANTINE_KEPT)
+def destroyed_on(received_at: datetime, held: bool, written=None) -> date | str:
+    """What the desk, the parent's letter and the access answers say of when an email set aside
+    that came at `received_at` is destroyed: the local day QUARANTINE_KEPT ends on, or, one
+    retention keeps for a block (`held`: in held_for_block), that it is kept while the block
+    lasts, in the language active. The answer decided by whether its own person was blocked:
+    hers said nothing, and another's of the same letter a day retention does not keep.
+    `written`: how the day is written (dates.reader_time on the desk, dates.document_time in a
+    letter); without it, the date itself, as the access export's JSON gives every date (its
+    PDF writes each by document_time). Each place wrote the day, or the sentence, by its own
+    test of which of the two it had."""
+    if held:
+        return str(KEPT_BLOCKED)
+    day = local_date(received_at + QUARANTINE_KEPT)
+    return day if written is None else written(day)
 
 
 def set_aside_destroyed(letters: QuerySet[QuarantinedMessage], but=None) -> list[int]:

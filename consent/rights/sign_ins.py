@@ -22,9 +22,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext_lazy
 
+from consent.common.dates import local_date
 from consent.core.addresses import address_folded
-from consent.core.models import Subject
+from consent.core.models import AuditEvent, Subject
 from consent.core.phones import EXTENSION, normalise_phone
 from consent.core.subjects import address_lookup_key
 
@@ -32,6 +34,8 @@ from .mailed import held_spans
 from .models import Correction
 
 RECORDS = (AccessAttempt, AccessFailureLog, AccessLog)
+# What a record is, as the person's access answer says (sign_ins_of).
+STAFF_SIGN_IN = gettext_lazy("staff sign-in")
 
 
 def _phone(typed: str) -> str | None:
@@ -69,13 +73,11 @@ def identifiers(subject: Subject) -> tuple[list[str], list[str]]:
     return addresses, phones
 
 
-def sign_ins_forget(addresses: Iterable[str], phones: Iterable[str]) -> int:
-    """Delete the sign-in records whose username is one of `addresses` or `phones`, but for a
-    staff account's own name. Returns how many went."""
-    addresses = {address_lookup_key(a) for a in addresses if a} - {""}
-    phones = {p for p in (_phone(p) for p in phones if p) if p}
+def _naming(model, addresses: set[str], phones: set[str]) -> list:
+    """The rows of `model` (one of RECORDS) whose username is one of `addresses` (folded) or
+    `phones` (E.164), however it was typed."""
     if not (addresses or phones):
-        return 0
+        return []
     # Rows that may hold one of them, to be read closely: an address's mailbox name, a
     # number's last seven digits (however it was typed, with spaces or dashes aside).
     near = Q(pk__in=[])
@@ -83,17 +85,64 @@ def sign_ins_forget(addresses: Iterable[str], phones: Iterable[str]) -> int:
         near |= Q(username__icontains=address.rpartition("@")[0] + "@")
     for phone in phones:
         near |= Q(username__regex=r"\D*".join(phone.split(EXTENSION)[0][-7:]))
-    staff = _staff_names()
+    return [row for row in model.objects.filter(near) if _named(row.username, addresses, phones)]
+
+
+def _folded(addresses: Iterable[str], phones: Iterable[str]) -> tuple[set[str], set[str]]:
+    addresses = {address_lookup_key(a) for a in addresses if a} - {""}
+    return addresses, {p for p in (_phone(p) for p in phones if p) if p}
+
+
+def sign_ins_forget(addresses: Iterable[str], phones: Iterable[str]) -> int:
+    """Delete the sign-in records whose username is one of `addresses` or `phones`, but for a
+    staff account's own name. Returns how many went."""
+    addresses, phones = _folded(addresses, phones)
+    staff = _staff_names() if addresses or phones else set()
     gone = 0
     for model in RECORDS:
-        mine = [
-            row.pk
-            for row in model.objects.filter(near).only("pk", "username")
-            if _named(row.username, addresses, phones)
-            and address_folded(row.username.strip()) not in staff
-        ]
-        gone += model.objects.filter(pk__in=mine).delete()[0]
+        mine = [row.pk for row in _naming(model, addresses, phones)
+                if address_folded(row.username.strip()) not in staff]  # fmt: skip
+        gone += model.objects.filter(pk__in=mine).delete()[0] if mine else 0
     return gone
+
+
+def sign_ins_of(subject: Subject) -> list[dict]:
+    """The sign-in records that name the person (their addresses and numbers, identifiers'),
+    oldest first, as their access answer lists them: when, what, what was typed, from which
+    IP address and browser, and the local day it is deleted by its term (sign_ins_expire).
+    A staff account's own name too: the records of its sign-ins are about the person who holds
+    it, kept for the lockout (T6) and their term, not destroyed with the person. Their
+    destruction deleted these, and their answer never named them."""
+    return sign_ins_named(*identifiers(subject))
+
+
+def sign_ins_named(addresses: Iterable[str], phones: Iterable[str]) -> list[dict]:
+    """sign_ins_of's records, of those naming `addresses` or `phones`: a parent's or guardian's
+    address with no record of their own (held_as_guardian.py), whose erasure deletes them."""
+    addresses, phones = _folded(addresses, phones)
+    cool_off = get_cool_off()
+    terms = {
+        AccessAttempt: cool_off,
+        AccessFailureLog: timedelta(days=settings.SIGN_IN_FAILURES_KEPT_DAYS),
+        AccessLog: timedelta(days=settings.STAFF_SIGN_INS_KEPT_DAYS),
+    }
+    failed = AuditEvent.Action.LOGIN_FAILED.label
+    # With the failure log on, each failure is a row of its own there: the attempt beside it
+    # counts the same failures for the lockout.
+    logged = getattr(settings, "AXES_ENABLE_ACCESS_FAILURE_LOG", False)
+    rows = []
+    for model in RECORDS[1:] if logged else RECORDS:
+        for row in _naming(model, addresses, phones):
+            term = terms[model]
+            rows.append({
+                "at": row.attempt_time,
+                "what": str(STAFF_SIGN_IN if model is AccessLog else failed),
+                "typed": row.username,
+                "ip": row.ip_address or "",
+                "user_agent": row.user_agent,
+                "kept_until": local_date(row.attempt_time + term) if term else None,
+            })  # fmt: skip
+    return sorted(rows, key=lambda r: r["at"])
 
 
 def sign_ins_expire(at: datetime) -> int:

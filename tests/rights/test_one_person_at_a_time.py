@@ -19,7 +19,7 @@ pytestmark = [
 ]
 
 
-def _person_with_requests(*kinds):
+def _person_with_requests(*kinds, email="race@example.kz"):
     from django.utils import timezone
 
     from consent.core.ledger import consent_grant
@@ -29,8 +29,7 @@ def _person_with_requests(*kinds):
     from consent.rights.models import Ticket
     from consent.rights.tickets import ticket_create
 
-    person = Subject.objects.create(full_name="Әсел Қасымова", email="race@example.kz",
-                                    language="kk")  # fmt: skip
+    person = Subject.objects.create(full_name="Әсел Қасымова", email=email, language="kk")
     consent_grant(person, current_text(SERVICE), language="kk", source=Source.CONTACT_FORM)
     now = timezone.now()
     confirmed = {"status": Ticket.Status.OPEN, "verified_at": now, "notify": False}
@@ -146,11 +145,91 @@ def block_then_export():
     return [second, [event.detail.get("blocked") for event in exports]]
 
 
+def _desk_download(case, person, what):
+    """An officer's press of a download on the person's page (`what`: "export.json",
+    "evidence.pdf"): what her browser gets back, and the SUBJECT_EXPORT or EVIDENCE_EXPORT rows
+    written for the person."""
+    from django.test import Client
+
+    from tests.staff import staff_member, verified_login
+
+    officer = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
+    verified_login(officer, staff_member(f"olga{case}", "privacy_officer"))
+
+    def press():
+        response = officer.get(f"/admin/consent/subject/{person.pk}/{what}")
+        return [response.status_code, response.get("Location", "")]
+
+    return press
+
+
+def _exported(person):
+    from consent.core.models import AuditEvent
+
+    return AuditEvent.objects.filter(subject_ref=person.pk, action__in=[
+        "subject_export", "evidence_export"]).count()  # fmt: skip
+
+
+def destroy_then_download(what):
+    from consent.rights.answers import ticket_destroy
+
+    person, (destroy,) = _person_with_requests("destroy", email=f"race.d.{what}@example.kz")
+    _first, second = both_at_once(lambda: ticket_destroy(destroy, actor=None),
+                                 _desk_download(f"d{what}", person, what))  # fmt: skip
+    return [second, _exported(person)]
+
+
+def block_then_download(what):
+    from consent.rights.answers import ticket_block
+
+    person, (block,) = _person_with_requests("block", email=f"race.b.{what}@example.kz")
+    _first, second = both_at_once(lambda: ticket_block(block, reason="Асел сұрады", actor=None),
+                                 _desk_download(f"b{what}", person, what))  # fmt: skip
+    return [second, _exported(person)]
+
+
+DOWNLOADS = ["export.json", "export.pdf", "evidence.csv"]
+
+
+def two_officers_carry_out(kind):
+    """Olga and Dana, each at the request's page opened before either acted, press «carry out»
+    at once: what each browser is shown, the request's closing rows, and the mail to Asel."""
+    from django.test import Client
+    from post_office.models import Email
+
+    from consent.core.models import AuditEvent
+    from tests.rights.test_panel_repeats import page_form
+    from tests.staff import staff_member, verified_login
+
+    person, (ticket,) = _person_with_requests(kind, email=f"race.two.{kind}@example.kz")
+    desks = []
+    for name in ("olga", "dana"):
+        desk = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
+        verified_login(desk, staff_member(f"{name}{kind}", "privacy_officer"))
+        desks.append((desk, {"desk_action": "do", "reason": "Сұрағаныңыз бойынша.",
+                             **page_form(desk, ticket, "desk-panel")}))  # fmt: skip
+
+    def press(desk, data):
+        def post():
+            return desk.post(f"/admin/rights/ticket/{ticket.pk}/act/", data).status_code
+
+        return post
+
+    answers = both_at_once(press(*desks[0]), press(*desks[1]))
+    closed = AuditEvent.objects.filter(object_type="rights.ticket", object_id=str(ticket.pk),
+                                       action="request_close").count()  # fmt: skip
+    mails = Email.objects.filter(to__icontains=person.email).exclude(subject__contains="растау")
+    return [list(answers), closed, mails.count()]
+
+
 CASES = [
     ("export_then_destroy",),
     ("destroy_then_export",),
     *(("destroy_then_page", action) for action in PAGE_ACTIONS),
     ("block_then_export",),
+    *(("destroy_then_download", what) for what in DOWNLOADS),
+    *(("block_then_download", what) for what in DOWNLOADS),
+    *(("two_officers_carry_out", kind) for kind in ("access", "block")),
 ]
 
 
@@ -202,3 +281,35 @@ def test_a_download_after_a_block_under_way_is_given_as_given_while_blocked(outc
     (status, location), exports = returned(outcomes, "block_then_export")
     assert (status, location) == (200, "")
     assert exports == [True]
+
+
+@pytest.mark.parametrize("what", DOWNLOADS)
+def test_a_download_on_the_desk_waits_for_a_destruction_under_way_and_gives_nothing(outcomes, what):
+    """Olga downloads Asel's data (or the proof of her consents) from her page on the desk while
+    Alice destroys it. The download took no lock: it read Asel as she was before the
+    destruction committed, handed the file out and wrote its audit row after her tombstone.
+    Now it waits for the destruction and tells Olga when and under which request the data was
+    destroyed (the record of it), with nothing downloaded and nothing recorded as exported."""
+    (status, location), exported = returned(outcomes, "destroy_then_download", what)
+    assert status == 302 and "/admin/consent/" in location
+    assert exported == 0
+
+
+@pytest.mark.parametrize("what", DOWNLOADS)
+def test_a_download_on_the_desk_after_a_block_under_way_is_refused(outcomes, what):
+    """Olga downloads Asel's data while Alice answers Asel's request to block it: the download
+    read no block (not committed yet) and handed the file out after the block (compliance
+    L12). Now it reads the block after it, and is refused with the reason."""
+    (status, location), exported = returned(outcomes, "block_then_download", what)
+    assert (status, location.rstrip("/").rsplit("/", 1)[-1]) == (302, "change")
+    assert exported == 0
+
+
+@pytest.mark.parametrize("kind", ["access", "block"])
+def test_two_officers_carrying_out_one_request_at_once_answer_it_once(outcomes, kind):
+    """Olga and Dana press «carry out» on Asel's request at the same instant (or Olga's double
+    click, served by two workers): it is carried out once, with one closing row and one answer
+    to Asel; the second press waits, then finds it done and does nothing."""
+    answers, closed, mails = returned(outcomes, "two_officers_carry_out", kind)
+    assert answers == [302, 302]
+    assert (closed, mails) == (1, 1)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.core.models import Subject
 
 from .. import disclosure
+from .gone import person_gone_or_404
 
 
 def links_or_reason(subject: Subject | int, links: SafeString) -> SafeString:
@@ -34,6 +35,8 @@ def released(request, subject, release, *, filename, content_type):
     except disclosure.ProcessingBlocked as refusal:
         messages.error(request, refusal.message)
         return redirect("admin:consent_subject_change", subject.pk)
+    except disclosure.PersonGone:  # destroyed while this one waited: said when, under which
+        return person_gone_or_404(request, subject.pk)
     except InvalidToken:  # a photo stored before encryption, or under a key no longer set
         messages.error(request, _(
             "The photo cannot be decrypted: run manage.py encrypt_photos "

@@ -35,9 +35,10 @@ from consent.core.subjects import address_holders, is_address, normalise_email
 from consent.core.withheld import NEVER_SENT, never_sent
 
 from .. import disclosure
-from ..mailed import mail_to
+from ..mailed import mail_of
 from ..models import Ticket
 from ..statistics import timed
+from .as_parent import DeskAsParent
 from .corrections import CorrectionInline
 from .downloads import links_or_reason, released
 from .due import due_shown, status_shown
@@ -104,7 +105,7 @@ NUMBER_PART = _("This is not a whole phone number: listed are the people whose n
 
 
 @admin.register(Subject)
-class SubjectAdmin(DeskKept, DeskParents, DeskOpening, AuditedAdmin):
+class SubjectAdmin(DeskKept, DeskParents, DeskAsParent, DeskOpening, AuditedAdmin):
     # Name and address as columns of their own, for staff allowed to see them (never in
     # __str__, which the admin log keeps): get_list_display.
     list_display = ["__str__", "name", "address", "language", "created_at"]
@@ -117,8 +118,8 @@ class SubjectAdmin(DeskKept, DeskParents, DeskOpening, AuditedAdmin):
                          "whose parent or guardian has that name or gave that number or "
                          "address.")  # fmt: skip
     fields = ["full_name", "email", "phone_number", "birth_date", "birth_place", "language",
-              "evidence", "emails_sent"]  # fmt: skip
-    readonly_fields = ["phone_number", "evidence", "emails_sent"]
+              "evidence", "emails_sent", "requests_for_children"]  # fmt: skip
+    readonly_fields = ["phone_number", "evidence", "emails_sent", "requests_for_children"]
     inlines = [LedgerInline, SubmissionInline, TicketInline, CorrectionInline]
     show_full_result_count = False
     personal_search = True  # a search by address or phone tells whose they are
@@ -235,8 +236,9 @@ class SubjectAdmin(DeskKept, DeskParents, DeskOpening, AuditedAdmin):
     @admin.display(description=_("emails sent"))
     def emails_sent(self, obj):
         """The mail sent to the person, by the rule the access export and destruction read
-        (mailed.mail_to): also to each address a correction replaced, while it was theirs."""
-        held = mail_to(obj) if obj.pk else Q(pk__in=[])
+        (mailed.mail_of): also to each address a correction replaced, while it was theirs, and
+        to their parent or guardian about them."""
+        held = mail_of(obj) if obj.pk else Q(pk__in=[])
         rows = Email.objects.filter(held).order_by("-id")
         rows = rows.only("created", "subject", "status", "expires_at")[:50]  # not the bodies
         receipts = Log.objects.filter(status=STATUS.sent).exclude(message="").order_by("-id")

@@ -84,8 +84,7 @@ class QuarantinedMessageAdmin(ReadOnlyAdmin):
     @admin.display(description=_("destroyed on"))
     def destroyed_on(self, obj):
         # The local date (set_aside.destroyed_on): the UTC date is a day off near midnight.
-        day = destroyed_on(obj.received_at, obj.kept_blocked)
-        return day if obj.kept_blocked else reader_time(day)
+        return destroyed_on(obj.received_at, obj.kept_blocked, reader_time)
 
     @admin.display(description=_("email"))
     def download(self, obj):

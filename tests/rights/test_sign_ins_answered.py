@@ -1,0 +1,60 @@
+"""What a person typed into the staff sign-in (the admin's door is one click from the site) is
+held about them: the username as typed, when, from which IP address and browser. Their
+destruction deletes it (sign_ins.py), but their access answer never named it, and said it held
+nothing else. It does now, each record with the day its term ends; a staff member's own
+account's records too, which are about them (kept for the lockout and their term)."""
+
+from django.test import Client
+
+from consent.rights.export import export_data
+from consent.rights.readable import export_pdf
+
+from .test_evidence import pdf_text
+
+ASEL = "zqasel@example.kz"
+
+
+def typed_into_the_staff_sign_in(username, ip="203.0.113.77"):
+    Client().post("/admin/login/", {"username": username, "password": "what-was-it"},
+                  REMOTE_ADDR=ip, HTTP_USER_AGENT="Firefox (Әсел)")  # fmt: skip
+
+
+def test_the_access_answer_lists_what_the_person_typed_into_the_staff_sign_in(make_subject):
+    asel = make_subject(full_name="Әсел", email=ASEL, phone="+77017775544")
+    other = make_subject(full_name="Дана", email="zqdana@example.kz")
+    typed_into_the_staff_sign_in(" ZQAsel@Example.kz ")
+    typed_into_the_staff_sign_in("8 701 777 55 44", ip="203.0.113.78")
+    typed_into_the_staff_sign_in("zqdana@example.kz", ip="198.51.100.9")
+
+    rows = export_data(asel, "kk")["sign_ins"]
+    assert {r["ip"] for r in rows} == {"203.0.113.77", "203.0.113.78"}
+    assert all(r["user_agent"] == "Firefox (Әсел)" and r["kept_until"] for r in rows)
+    assert {r["ip"] for r in export_data(other, "kk")["sign_ins"]} == {"198.51.100.9"}
+
+    headings = {"kk": "Қызметкерлердің кіру бетіне", "ru": "на странице входа для сотрудников"}
+    for lang, heading in headings.items():
+        text = pdf_text(export_pdf(asel, lang))
+        assert heading in text and "203.0.113.78" in text
+
+
+def test_a_staff_members_own_sign_in_records_are_in_their_answer(make_subject, officer):
+    officer.username = ASEL
+    officer.save()
+    asel = make_subject(full_name="Әсел", email=ASEL)
+    typed_into_the_staff_sign_in(ASEL)
+    assert [r["typed"] for r in export_data(asel, "ru")["sign_ins"]] == [ASEL]
+
+
+def test_a_parents_letter_lists_what_she_typed_into_the_staff_sign_in(make_subject):
+    """Гүлнар, with no record of her own, gave her address for her daughter: her erasure
+    deletes what she typed into the staff sign-in, and the letter answering her access request
+    now names it, where it said it held nothing else about her."""
+    from consent.core.models import Guardian
+    from consent.rights.held_as_guardian import guardian_statement
+
+    child = make_subject(full_name="Айсұлу", email="zqaisulu@example.kz", birth_date="2012-05-17")
+    Guardian.objects.create(subject=child, full_name="Гүлнар", contact="zqgulnar@example.kz")
+    typed_into_the_staff_sign_in("zqgulnar@example.kz", ip="203.0.113.90")
+    for lang, words in (("kk", "IP-мекенжайынан"), ("ru", "с\xa0IP-адреса")):
+        statement = guardian_statement("zqgulnar@example.kz", lang)
+        assert "203.0.113.90" in statement and words in statement
