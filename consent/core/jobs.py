@@ -25,6 +25,7 @@ No job runs on a host whose clock differs from the database server's (consent/co
 it would run for the wrong day and date what it records wrongly. It stops with the message.
 """
 
+from argparse import ArgumentTypeError
 from collections.abc import Callable
 from contextlib import nullcontext
 from datetime import timedelta
@@ -51,6 +52,15 @@ class Skipped(str):
 
 RUNNING = Skipped("another run of this job is in progress")
 DONE = Skipped("this job already ran for this period")
+
+
+def at_least_one(value: str) -> int:
+    """A `--batch-size` (argparse's type): a whole number of 1 or more. 0 had the mail sender and
+    the campaigns' queuing do nothing each run, exit 0 («sent 0», «queued 0»), and a negative
+    number stopped the sender on a traceback."""
+    if not value.strip().isdigit() or int(value) < 1:
+        raise ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return int(value)
 
 
 def daily() -> str:

@@ -30,6 +30,16 @@ from .review_ends import review_until
 REVIEW_LISTED = 50
 
 
+class NoOfficer(Exception):
+    """The digest has something to tell and no one to tell it to: no active privacy officer (or
+    superuser) with an address. It had queued nothing and recorded the day as done, /healthz
+    saying all was well, while the requests it listed ran past their legal due dates."""
+
+    def __init__(self, due: int):
+        super().__init__(due)
+        self.due = due
+
+
 def digest(today: date) -> int:
     """Send the digest for `today` (a date in Asia/Almaty). Returns the number of emails queued;
     nothing on a weekend or public holiday, or when nothing is due. Due and overdue count
@@ -150,6 +160,8 @@ def digest(today: date) -> int:
     readers = defaultdict(list)
     for officer in officers():
         readers[tuple(t for t in due if t.assignee_id == officer.pk)].append(officer)
+    if not readers:  # the only officer deactivated, or none made yet (README, Deploying, step 5)
+        raise NoOfficer(len(due))
     return sum(len(queue_mail_each(
         staff_addressed(group), "staff_digest", {**context, "mine": list(mine)},
         subject_line=interpolate(subject_line, counts),

@@ -247,9 +247,10 @@ def _refusals_end(at, destroyed):
     for subject_id, purpose, kind in refusals_ended(at):
         if subject_id not in destroyed:
             with transaction.atomic():
-                subject = Subject.objects.select_for_update().get(pk=subject_id)
-                ending[kind](subject, purpose, source=Source.RETENTION)
-            ended.add(subject_id)
+                subject = Subject.objects.select_for_update().filter(pk=subject_id).first()
+                if subject is not None:  # not destroyed meanwhile (by an officer, another host)
+                    ending[kind](subject, purpose, source=Source.RETENTION)
+                    ended.add(subject_id)
     return ended
 
 
@@ -287,9 +288,10 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
     # consent again, write or ask meanwhile (a form on another host): their new consent was
     # expired at once, and they were destroyed with what they had just sent.
     for subject_id, purpose in plan["expire"]:
+        person = subjects.get(subject_id)  # None: destroyed since the plan (it was a KeyError)
         with transaction.atomic():
-            if subject_lock(subjects[subject_id]) and _past_term(subjects[subject_id], purpose, at):
-                consent_expire(subjects[subject_id], purpose, source=Source.RETENTION)
+            if person and subject_lock(person) and _past_term(person, purpose, at):
+                consent_expire(person, purpose, source=Source.RETENTION)
     destroyed = []
     for subject_id in plan["destroy"]:
         with transaction.atomic():
@@ -304,7 +306,8 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
     for subject_id in sorted(set(answered.values_list("subject_id", flat=True))):
         with transaction.atomic():
             # Locked and asked again: an inquiry sent since the plan keeps the purpose going.
-            subject = Subject.objects.select_for_update().get(pk=subject_id)
+            if not (subject := Subject.objects.select_for_update().filter(pk=subject_id).first()):
+                continue  # destroyed meanwhile, its forms with it
             if subject_id in plan["achieved"] and service_achieved(subject_id, at):
                 consent_achieve(subject, SERVICE, source=Source.RETENTION)
                 achieved.add(subject_id)

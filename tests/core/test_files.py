@@ -77,3 +77,30 @@ def test_the_command_moves_what_another_host_kept(
     assert "moved into the database: 2" in capsys.readouterr().out
     assert StoredFile.objects.count() == 3
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+def test_a_release_before_another_host_moved_its_files_in_says_so_not_a_key_missing(
+    settings, tmp_path, make_subject, capsys, django_capture_on_commit_callbacks
+):
+    """`release` on the host that migrated, before another host that stored photos ran
+    `move_files_to_database`: its last step, encrypt_photos, had counted those photos
+    «unreadable» and stopped at «is an old key missing?». It names the command to run, exit 1,
+    and passes once the files are moved in."""
+    from django.core.management import CommandError
+
+    from consent.core.photos import fernet
+
+    settings.MEDIA_ENCRYPTION_KEY = ["bmV3LWtleS1uZXcta2V5LW5ldy1rZXktbmV3LWtleSE="]
+    settings.MEDIA_ROOT = tmp_path
+    old_files(tmp_path, make_subject)  # the other host's disk
+    for name in ["private/photos/s.jpg", "private/photos/q.jpg"]:
+        (tmp_path / name).write_bytes(fernet().encrypt(b"\xff\xd8\xff photo"))
+    (tmp_path / "post_office_attachments/x/R-1.json").unlink()
+    Attachment.objects.all().delete()
+    with pytest.raises(CommandError, match=r"run `manage\.py move_files_to_database`"):
+        call_command("encrypt_photos")
+    assert "private/photos/q.jpg is not in the database" in capsys.readouterr().err
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("move_files_to_database")
+    call_command("encrypt_photos")
+    assert "already current: 2" in capsys.readouterr().out

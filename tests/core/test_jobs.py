@@ -103,3 +103,15 @@ def test_intake_started_twice_at_once_takes_each_message_once(django_db_blocker)
             runs = query(url, "SELECT started_at, finished_at FROM consent_jobrun ORDER BY 1")
             assert runs  # one run, or two one after the other: never side by side
             assert all(a[1] <= b[0] for a, b in itertools.pairwise(runs))
+
+
+@pytest.mark.parametrize("command", ["send_queued_mail", "send_campaigns"])
+@pytest.mark.parametrize("size", ["0", "-5", "ten"])
+def test_a_batch_size_that_takes_nothing_is_refused_naming_it(command, size):
+    """`--batch-size 0` in a unit had the sender (or the campaigns' queuing) take nothing each
+    run, «sent 0, not sent 0», exit 0, the outbox growing; `-5` stopped it on a traceback."""
+    done = subprocess.run([PYTHON, "manage.py", command, "--batch-size", size], cwd=ROOT,
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 2
+    assert f"argument --batch-size: '{size}' is not a whole number of 1 or more" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -270,3 +270,28 @@ def test_the_people_retention_leaves_to_staff_are_in_the_digest(
     ru = Email.objects.get(to=["vera@example.kz"]).message
     assert f"№\xa0{kept.pk}:" in ru and f"№\xa0{other.pk}:" not in ru
     assert "Здесь не перечислены ещё: 1." in ru and "enforce_retention --dry-run" in ru
+
+
+def test_a_digest_no_officer_can_get_fails_its_unit_and_is_sent_once_one_is_made(
+    requests_open, time_machine
+):
+    """The only officer deactivated (she left): the digest had queued nothing, exited 0 and
+    recorded the day as done, /healthz saying all was well, while the requests ran past their
+    legal due dates. Now the unit fails with the line saying what to do, nothing recorded, and
+    the timer's next start that day sends it to the officer made since."""
+    from django.contrib.auth.models import User
+    from django.core.management import CommandError, call_command
+
+    from consent.core.models import JobRun
+
+    time_machine.move_to("2026-12-17 08:30+05:00", tick=False)
+    User.objects.filter(email="alice@example.kz").update(is_active=False)
+    Email.objects.all().delete()
+    with pytest.raises(CommandError, match=r"digest not sent: it has 1 request\(s\) falling due"):
+        call_command("send_request_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert not Email.objects.exists() and not JobRun.objects.filter(job="digest").exists()
+    time_machine.move_to("2026-12-17 09:30+05:00", tick=False)
+    call_command("create_privacy_officer", "dana", "--email", "dana@example.kz",
+                 stdout=open("/dev/null", "w"))  # noqa: SIM115  # fmt: skip
+    call_command("send_request_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Email.objects.filter(to=["dana@example.kz"]).count() == 1

@@ -144,3 +144,39 @@ def test_a_strangers_request_is_kept_once_a_form_makes_him_a_person_meanwhile(dj
         said = retention_meanwhile(url, STRANGER, WRITING)
         asked = query(url, "SELECT email, message FROM consent_request WHERE type = 'access'")
         assert asked == [("nurlan@example.kz", "Что вы обо мне храните?")], said
+
+
+# An email set aside whose senders are to be noted anew (after a SECRET_KEY change): the night's
+# run rewrites it before it writes about anyone.
+SET_ASIDE = (
+    ENDED
+    + """
+from consent.rights.intake import ingest
+from consent.rights.models import QuarantinedMessage
+from tests.rights.conftest import message
+ingest(message("Hello", sender="bot@example.kz", body="", message_id="<set-aside-1@x>"))
+QuarantinedMessage.objects.update(senders_noted=False)
+"""
+)
+# Host A: an officer destroys her (her request), not yet committed, in a transaction that also
+# holds the set-aside entry retention rewrites first: it commits once retention waits for it.
+DESTROYING = f"""
+from django.db import transaction
+from consent.core.models import Subject
+from consent.rights.erasure import subject_destroy
+from consent.rights.models import QuarantinedMessage
+transaction.set_autocommit(False)
+list(QuarantinedMessage.objects.select_for_update())
+subject_destroy(Subject.objects.get(email="{EMAIL}"), request_ref="R-2026-00077")
+"""
+
+
+def test_a_person_an_officer_destroys_while_retention_runs_stops_no_run(django_db_blocker):
+    """Retention read its plan, then the people it names: one destroyed through another host
+    in between (a desk's destruction committed) ended the night's run on a KeyError, a
+    traceback and exit 1, everyone after her left for the next hour's start."""
+    with django_db_blocker.unblock(), live_database() as url:
+        said = retention_meanwhile(url, SET_ASIDE, DESTROYING)
+        assert "Traceback" not in said
+        assert query(url, f"SELECT count(*) FROM consent_subject WHERE email = '{EMAIL}'") == [(0,)]
+        assert query(url, "SELECT count(*) FROM consent_jobrun WHERE job = 'retention'") == [(1,)]

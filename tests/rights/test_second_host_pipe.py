@@ -99,3 +99,24 @@ def test_a_letter_piped_without_the_hosts_environment_is_kept_by_the_mta(databas
         database,
         "SELECT message_id, type FROM consent_request WHERE message_id = '<second-host-3@x>'",
     ) == [("<second-host-3@x>", "destroy")]
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("postgres://emalu_no_such_role@127.0.0.1:5432/postgres",
+         'refused DATABASE_URL\'s login (user emalu_no_such_role, database postgres): role '
+         '"emalu_no_such_role" does not exist'),
+        ("postgres://postgres@127.0.0.1:1/emalu",
+         "the database could not be reached (connection failed:"),
+    ],
+)  # fmt: skip
+def test_a_letter_the_database_cannot_take_is_kept_saying_why(url, said):
+    """Exit 75, with the line every command gives: where, and PostgreSQL's own reason. The MTA's
+    log had read «database unavailable (OperationalError)» for a login refused (a host's copied
+    file with another host's password) as for a server down, for as long as it kept the letter."""
+    taken = piped(site_env(url), 4)
+    assert taken.returncode == 75
+    line = taken.stderr.decode()
+    assert "not taken: ingest_request_mail stopped: " in line and said in line, line
+    assert "Traceback" not in line

@@ -5,6 +5,7 @@ destruction leaves outside the database."""
 import io
 import json
 import logging
+import subprocess
 from datetime import timedelta
 
 import pytest
@@ -13,7 +14,9 @@ from django.utils import timezone
 
 from consent.core.models import Subject, Tombstone
 from consent.rights.erasure import subject_destroy
+from consent.rights.management.commands.tombstones import COLUMNS
 from emalu.logline import JsonFormatter
+from tests.live import PYTHON, ROOT, site_env
 
 pytestmark = pytest.mark.django_db
 
@@ -240,3 +243,42 @@ def test_a_form_submission_retention_erased_stays_erased_after_a_restore(
     assert Submission.objects.filter(subject=person, data__message="still open").exists()
     out, _err = run("reapply", str(listed))
     assert "erased again: 0, left alone: 0" in out  # nothing left: counted as gone
+
+
+def test_an_export_from_a_database_that_does_not_answer_writes_nothing(tmp_path):
+    """`tombstones export > tombstones.csv` (backups.md, step 2) on a database gone: the file
+    stays empty and the command exits 1. It had written the header line first, and `reapply`
+    read the header-only list as «nothing was destroyed», bringing every destruction back."""
+    env = site_env("postgres://postgres@127.0.0.1:1/gone", DJANGO_SETTINGS_MODULE="tests.settings")
+    with (tmp_path / "tombstones.csv").open("w") as listed:
+        done = subprocess.run([PYTHON, "manage.py", "tombstones", "export"], cwd=ROOT, env=env,
+                              stdout=listed, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    assert done.returncode == 1
+    assert "database could not be reached" in done.stderr
+    assert (tmp_path / "tombstones.csv").read_text() == ""
+
+
+@pytest.mark.parametrize("listed", ["", "\n"])
+def test_an_empty_list_is_refused_not_read_as_no_destruction(tmp_path, listed):
+    """An empty file is what an export that never started leaves (run as root, the database
+    down, `| reapply -` after it failed): refused, not «destroyed again: 0», exit 0."""
+    person = Subject.objects.create(full_name="Restored Person", email="restored@example.kz")
+    (tmp_path / "tombstones.csv").write_text(listed)
+    with pytest.raises(CommandError, match="the list is empty"):
+        run("reapply", str(tmp_path / "tombstones.csv"))
+    assert Subject.objects.filter(pk=person.pk).exists()
+
+
+def test_lists_from_several_hosts_journals_joined_are_read(tmp_path):
+    """backups.md's jq line writes the header first, so a journal with no destruction gives a
+    list `reapply` takes; the lists of two hosts joined (`cat`) have a header each."""
+    first = Subject.objects.create(full_name="First Person", email="first@example.kz")
+    second = Subject.objects.create(full_name="Second Person", email="second@example.kz")
+    at = (second.created_at + timedelta(hours=1)).isoformat()
+    header = ",".join(COLUMNS)
+    (tmp_path / "tombstones.csv").write_text(
+        f'{header}\n{first.pk},"R-2026-00001","{at}","subject",""\n'
+        f'{header}\n{second.pk},"R-2026-00002","{at}","subject",""\n{header}\n'
+    )
+    out, _err = run("reapply", str(tmp_path / "tombstones.csv"))
+    assert "destroyed again: 2, gone already: 0" in out

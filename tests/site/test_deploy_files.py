@@ -8,6 +8,7 @@ import shutil
 import struct
 import subprocess
 from datetime import datetime, timedelta
+from fnmatch import fnmatch
 from pathlib import Path
 
 import cffi
@@ -331,3 +332,15 @@ def test_a_daily_job_that_failed_runs_again_the_same_day(timer):
     ]
     first_day = [t for t in starts if t - starts[0] < timedelta(hours=24)]
     assert len(first_day) >= 3, shown
+
+
+def test_a_restore_stops_every_unit_that_runs_the_site_before_it_lists_the_destructions():
+    """docs/deploy/backups.md, restore step 1, as systemctl reads its patterns: every unit of
+    docs/deploy/ is stopped. It stopped the site and the timers, not what they had started:
+    a retention run still going destroyed people after step 2 listed the destructions, so the
+    restored database brought them back, and the mail worker went on sending."""
+    text = (DEPLOY / "backups.md").read_text()
+    step = re.search(r"^1\. Stop .*?`systemctl stop ([^`]+)`", text, re.M | re.S)
+    patterns = [p.strip("'\"") for p in step[1].split()]
+    for path in UNITS:
+        assert any(fnmatch(path.name, p) for p in patterns), (path.name, patterns)

@@ -128,3 +128,17 @@ def test_a_clock_that_drifts_while_the_site_runs_stops_its_posts_not_its_pages(
     assert not Submission.objects.filter(data__email="off@example.kz").exists()
     monkeypatch.setattr(clock, "_lately", None)  # set right: the next post is taken
     assert client.post("/kk/contact/", contact_data(email="after@example.kz")).status_code == 302
+
+
+@pytest.mark.live
+def test_a_host_whose_clock_is_hours_off_plans_no_retention(django_db_blocker):
+    """`enforce_retention --dry-run`, which the retention unit says to try first, on a host hours
+    ahead: it printed the plan by that clock as what the night would do (people whose term had
+    not ended listed to be destroyed). It refuses as the run does, saying how far off."""
+    with django_db_blocker.unblock(), live_database() as url:
+        off = on_host(url, 6, "enforce_retention", "--dry-run")
+        assert off.returncode == 1, off.stdout + off.stderr
+        assert b"retention not planned: This host's clock is 6 h 0 min ahead of" in off.stderr
+        assert b"would destroy" not in off.stdout
+        right = on_host(url, 0, "enforce_retention", "--dry-run")
+        assert right.returncode == 0 and b"would destroy subjects: " in right.stdout

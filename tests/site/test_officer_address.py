@@ -64,3 +64,38 @@ def test_the_admin_takes_a_staff_address_mail_reaches_or_none(officer_client, pr
         saved = officer_client.post(url, {**form_as_shown(shown), "email": email, "_save": 1})
         assert saved.status_code == 302, saved.context["adminform"].form.errors
         assert get_user_model().objects.get(pk=privacy_officer.pk).email == kept
+
+
+@pytest.mark.live
+def test_the_same_officer_made_on_two_hosts_at_once_is_refused_not_a_traceback(
+    django_db_blocker,
+):
+    """Step 5 typed on both hosts at once (two operators): the second had looked the name up
+    before the first committed, and stopped on an IntegrityError's traceback. It says the name
+    is taken, exit 1, as when it was made long before."""
+    import subprocess
+    import time
+
+    from tests.live import PYTHON, ROOT, live_database, query, running_host, site_env
+
+    making = ("from django.contrib.auth.models import User; from django.db import transaction; "
+              "transaction.set_autocommit(False); "
+              "User.objects.create_user('dana', 'd@mail.kz')")  # fmt: skip
+    with django_db_blocker.unblock(), live_database() as url:
+        env = site_env(url)
+        with running_host(env) as host_a:
+            host_a.ask(making)  # not yet committed
+            host_b = subprocess.Popen(
+                [PYTHON, "manage.py", "create_privacy_officer", "dana", "--email", "d@mail.kz"],
+                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            for _ in range(600):  # until host B's insert waits for host A's
+                waiting = ("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                           "AND datname = current_database()")  # fmt: skip
+                if query(url, waiting) != [(0,)] or host_b.poll() is not None:
+                    break
+                time.sleep(0.1)
+            host_a.ask("from django.db import transaction; transaction.commit()")
+            out, err = host_b.communicate(timeout=120)
+    assert host_b.returncode == 1, out + err
+    assert "A user named 'dana' exists already." in err and "Traceback" not in err

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, no_translations
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from consent.common.net import absolute_url
@@ -58,7 +58,12 @@ class Command(BaseCommand):
             raise CommandError("No privacy_officer role: run `manage.py release` first.") from None
         email = clean_email(email)
         password = secrets.token_urlsafe(15)
-        user = users.objects.create_user(username, email=email, password=password, is_staff=True)
+        try:
+            with transaction.atomic():
+                user = users.objects.create_user(username, email=email, password=password,
+                                                 is_staff=True)  # fmt: skip
+        except IntegrityError:  # made through another host since it was looked for
+            raise CommandError(f"A user named {username!r} exists already.") from None
         user.groups.add(role)
         self.stdout.write(
             f"Privacy officer {username!r} created. Hand them, in person or by a channel other "

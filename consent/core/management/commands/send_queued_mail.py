@@ -12,15 +12,15 @@ because the site held its mail back (core.withheld), or because the relay refuse
 failure."""
 
 from consent.core.delivery import send_queued
-from consent.core.jobs import JobCommand
+from consent.core.jobs import JobCommand, at_least_one
 
 
 class Command(JobCommand):
     help = "Send the due mail of the outbox; any number of senders may run at once, on any host."
 
     def add_arguments(self, parser):
-        parser.add_argument("--batch-size", type=int, help="Messages claimed per transaction "
-                            "(default: post_office's BATCH_SIZE, 100).")  # fmt: skip
+        parser.add_argument("--batch-size", type=at_least_one, help="Messages claimed per "
+                            "transaction (default: post_office's BATCH_SIZE, 100).")  # fmt: skip
         parser.add_argument("-l", "--log-level", type=int,
                             help='"0" logs nothing, "1" failures, "2" every attempt')  # fmt: skip
         # Accepted and ignored, so that units written for post_office's command keep working.

@@ -2,7 +2,7 @@
 outbox's timer before the sender, outside any web request. One run at a time across hosts (a lock
 of its own, consent/core/jobs.py); a run that dies goes on where it stopped the next time."""
 
-from consent.core.jobs import JobCommand, Skipped, run_once
+from consent.core.jobs import JobCommand, Skipped, at_least_one, run_once
 from consent.marketing.campaigns import CHUNK, queue_sending
 
 
@@ -10,7 +10,7 @@ class Command(JobCommand):
     help = "Queue the mails of the campaigns being sent, batch by batch; safe on every host."
 
     def add_arguments(self, parser):
-        parser.add_argument("--batch-size", type=int, default=CHUNK,
+        parser.add_argument("--batch-size", type=at_least_one, default=CHUNK,
                             help=f"People queued per transaction (default {CHUNK}).")  # fmt: skip
 
     def handle(self, *args, batch_size=CHUNK, **options):

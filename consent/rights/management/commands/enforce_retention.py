@@ -1,3 +1,6 @@
+from django.core.management.base import CommandError
+
+from consent.common.clock import clock_wrong
 from consent.core.jobs import JobCommand, Skipped, daily, run_once
 from consent.rights.retention import enforce_retention
 
@@ -13,6 +16,10 @@ class Command(JobCommand):
 
     def handle(self, *args, dry_run=False, **options):
         if dry_run:
+            # Planned by a clock hours off, the list named people whose term had not ended (or
+            # left out those whose had), as what the night's run would do: refused as it is.
+            if wrong := clock_wrong():
+                raise CommandError(f"retention not planned: {wrong}")
             plan = enforce_retention(dry_run=True)
         else:
             plan = run_once("retention", daily(), enforce_retention)

@@ -17,7 +17,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from consent.common.clock import clock_wrong
-from consent.common.refusals import cache_refusal
+from consent.common.refusals import cache_refusal, refusal
 from consent.common.schema import code_ahead, migrations_lacking
 from consent.rights.alerts import tell_set_aside
 from consent.rights.intake import ingest
@@ -69,10 +69,14 @@ class Command(BaseCommand):
             result = ingest(raw, received_at=arrival(raw))
         except DatabaseError as error:
             # Not even the quarantine could be written (the database is down): neither bounce
-            # the message with the person's data nor drop it; the MTA retries.
-            raise CommandError(
-                f"database unavailable ({type(error).__name__})", returncode=TEMPFAIL
-            ) from None
+            # the message with the person's data nor drop it; the MTA retries. Said as every
+            # command says it (where, and the server's reason: a password refused is no server
+            # down); «database unavailable (OperationalError)» alone, in the MTA's log for as long
+            # as it kept retrying, sent the operator looking for a PostgreSQL that was running.
+            said = refusal(error, "ingest_request_mail") or (
+                f"the database refused to store it ({type(error).__name__})"
+            )
+            raise CommandError(f"not taken: {said}", returncode=TEMPFAIL) from None
         except Exception as error:
             # The shared cache down (Redis restarting): the same, and opened once it answers.
             if not (down := cache_refusal(error, "ingest_request_mail")):

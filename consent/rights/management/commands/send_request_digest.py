@@ -1,6 +1,8 @@
+from django.core.management.base import CommandError
+
 from consent.common.dates import local_today
 from consent.core.jobs import JobCommand, Skipped, daily, run_once
-from consent.rights.digest import digest
+from consent.rights.digest import NoOfficer, digest
 
 
 class Command(JobCommand):
@@ -11,7 +13,16 @@ class Command(JobCommand):
     )
 
     def handle(self, *args, **options):
-        sent = run_once("digest", daily(), lambda: digest(local_today()), whole=True)
+        try:
+            sent = run_once("digest", daily(), lambda: digest(local_today()), whole=True)
+        except NoOfficer as none:  # nothing recorded: the next start sends it, once one is made
+            raise CommandError(
+                f"digest not sent: it has {none.due} request(s) falling due, or other items, to "
+                "tell of and no privacy officer can get it (an active staff member of the "
+                "privacy officers' group, or a superuser, with an email address). Make one, "
+                "README, Deploying, step 5: `manage.py create_privacy_officer <name> --email "
+                "<address>`; the timer's next start sends it."
+            ) from None
         if isinstance(sent, Skipped):
             self.stdout.write(f"digest not run: {sent}")
             return

@@ -53,11 +53,13 @@ def read_row(row: list[str]) -> tuple[int | None, str, datetime, str, list]:
 
 
 def read_list(lines) -> list[tuple[int | None, str, datetime, str, list]]:
-    """The rows of an exported list (its header line optional), every one checked before any
-    destruction: a line that cannot be read stops the command with its number."""
-    rows = []
+    """The rows of an exported list (its header lines optional: lists from several hosts'
+    journals joined), every one checked before any destruction: a line that cannot be read stops
+    the command with its number, and so does a list with no line at all."""
+    rows, written = [], False
     for number, row in enumerate(csv.reader(lines), 1):
-        if not row or (number == 1 and row in (COLUMNS, COLUMNS[:3])):
+        written = written or bool(row)
+        if not row or row in (COLUMNS, COLUMNS[:3]):  # a header: each host's list has its own
             continue
         try:
             rows.append(read_row(row))
@@ -66,6 +68,12 @@ def read_list(lines) -> list[tuple[int | None, str, datetime, str, list]]:
                 f"line {number} is not subject_ref,request_ref,at,kind,erased (as `tombstones "
                 "export` writes it): nothing was destroyed."
             ) from None
+    if not written:  # an export that failed before its header (run as root, the database down)
+        raise CommandError(
+            "the list is empty: `tombstones export` writes its header line even when nothing "
+            "was destroyed, so the export or the journal's read did not finish. Nothing was "
+            "destroyed: make the list again (docs/deploy/backups.md, step 2)."
+        )
     return rows
 
 
@@ -96,12 +104,14 @@ class Command(BaseCommand):
             # A list for `reapply` to read back, not a spreadsheet: numbers, request references
             # the site makes, ISO times and codes, no text anyone typed; without the
             # spreadsheet's BOM.
+            # The whole list is read before a line is written: a database failing at the start
+            # or midway had left the header, or part of the list, in `> tombstones.csv`, which
+            # `reapply` read as complete and the destructions not in it came back.
+            rows = list(Tombstone.objects.order_by("id").values_list(*COLUMNS))
             # nosemgrep: emalu-csv-through-the-one-writer -- machine list, no typed text
             writer = csv.writer(self.stdout)
             writer.writerow(COLUMNS)
-            for ref, request_ref, at, kind, erased in (
-                Tombstone.objects.order_by("id").values_list(*COLUMNS).iterator()
-            ):
+            for ref, request_ref, at, kind, erased in rows:
                 erased = " ".join(str(item) for item in erased)
                 writer.writerow([ref, request_ref, at.isoformat(), kind, erased])
             return
