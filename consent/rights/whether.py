@@ -13,8 +13,16 @@ questions of when, why or how long («когда вы удалите», «қан
 a request rather than whether to make one.
 """
 
-from .sentences import ACCESS, QUESTION_PARTICLES, Sentence, asked_of_us, questioned
-from .spelling import word_set
+from .sentences import (
+    ACCESS,
+    INFINITIVE,
+    QUESTION_PARTICLES,
+    Sentence,
+    asked_of_us,
+    questioned,
+    sentences,
+)
+from .spelling import fold, word_set
 
 # Russian, before the phrase in its clause: can I, is it possible, have I the right, may I
 # («можно ли», «могу ли я», «возможно ли», «имею ли я право», «вправе ли я»), how
@@ -64,4 +72,41 @@ def asked_whether(sentence: Sentence, start: int, end: int, kind: str) -> bool:
             return True
         if tokens[at].startswith(KAZAKH_CAN) and (asked or following in QUESTION_PARTICLES):
             return True
+    return False
+
+
+# A question of how naming no request's words, under a subject line that names it (scoped.py):
+# «Как это сделать?», «Каким образом?», «Можно ли?», «Что для этого нужно?», «Бұны қалай жасауға
+# болады?», «Ол үшін не істеу керек?». Not how things are («Как дела?», «Жағдайыңыз қалай?»),
+# nor exasperation («Сколько можно?», «Как вам не стыдно?»), nor why or when. Folded.
+MEANS = frozenset(map(fold, word_set("образом способом нужно надо необходимо требуется")))
+NOT_ASKING_HOW = frozenset(map(fold, word_set("сколько почему зачем когда неге кашан")))
+KAZAKH_STATE = ("жагдай", "хал", "истер", "денсаулы")
+
+
+def asks_how(text: str) -> bool:
+    """Whether a sentence of `text` asks how, or whether, the writer can do what it leaves
+    unnamed: under a subject line naming a request («Отзыв согласия» above «Как это
+    сделать?»), a question about that request, not yet an instruction (scoped.scoped)."""
+    for sentence in sentences(text):
+        tokens = sentence.tokens
+        if NOT_ASKING_HOW & set(tokens):
+            continue
+        doing = any(INFINITIVE.search(word) for word in tokens) or bool(MEANS & set(tokens))
+        for at, word in enumerate(tokens):
+            before, following = tokens[at - 1] if at else "", tokens[at + 1 : at + 2] or [""]
+            if following[0].startswith(NOT_HOW) or before.startswith(KAZAKH_STATE):
+                continue
+            if word in HOW and (doing or word == "калай") and following[0] != "не":
+                return True
+            if word in CAN and sentence.asked:
+                return True
+            if word == "что" and doing and sentence.asked:
+                return True
+            if word == KAZAKH_WHAT and following[0].startswith(KAZAKH_DO):
+                return True
+            if word.startswith(KAZAKH_CAN) and (
+                sentence.asked or following[0] in QUESTION_PARTICLES
+            ):
+                return True
     return False
