@@ -115,12 +115,14 @@ def asked_verb(sentence, places) -> bool:
     )
 
 
-def reach(language: str, word: str, tokens, clauses, at: int, following=()) -> list[int]:
+def reach(language: str, word: str, sentence, at: int) -> list[int]:
     """The places the phrase word after `word` (a phrase of `language`, matched at tokens[at])
-    may stand. Words between two of a phrase's stay in their clause: «прекратите обработку
+    may stand in `sentence` (sentences.Sentence). Words between two of a phrase's stay in their
+    clause: «прекратите обработку
     моего заказа, данные неверные» is no «прекратить обработку данных». Next to each other
     they may stand on either side of a comma, as the policy's own phrases do («о новых
     продуктах, услугах и специальных предложениях»)."""
+    tokens, clauses, following = sentence.tokens, sentence.clauses, sentence.following
     # The phrase's word in the object's case, or the text's for it («хабарлама», a stem, read as
     # «хабарламаларды»: news_stops.py).
     if language == "kk":
