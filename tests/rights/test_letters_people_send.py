@@ -214,3 +214,14 @@ def test_news_let_to_come_are_kept_for_the_officer(person, body):
     ticket = ingest(message("Келісім", body=body))
     assert (ticket.type, ticket.limits["limit"]) == (Type.OTHER, "keeps_news")
     assert nothing_stopped(person)
+
+
+def test_a_change_of_mind_about_something_else_takes_back_no_request(person):
+    """«Я передумала учиться» took back a destruction she never asked: the answer told her not
+    to press a link, and her request to delete was read as none."""
+    ticket = ingest(message("", body="Добрый день! Я передумала учиться. Прошу удалить мою анкету"))
+    assert "takes_back" not in (ticket.limits or {})
+    ticket = ingest(
+        message("", body="Можете не удалять мои данные, я передумала", message_id="<m3@x>")
+    )
+    assert ticket.limits["takes_back"] == Type.DESTROY
