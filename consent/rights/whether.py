@@ -15,7 +15,6 @@ a request rather than whether to make one.
 
 from .sentences import (
     ACCESS,
-    INFINITIVE,
     QUESTION_PARTICLES,
     Sentence,
     asked_of_us,
@@ -80,6 +79,9 @@ def asked_whether(sentence: Sentence, start: int, end: int, kind: str) -> bool:
 # болады?», «Ол үшін не істеу керек?». Not how things are («Как дела?», «Жағдайыңыз қалай?»),
 # nor exasperation («Сколько можно?», «Как вам не стыдно?»), nor why or when. Folded.
 MEANS = frozenset(map(fold, word_set("образом способом нужно надо необходимо требуется")))
+# Doing it, unnamed: «сделать», «оформить», «подать», «написать» (not «Как записаться на курс?»,
+# a question of something else). Folded beginnings.
+DOING = ("сдела", "делат", "оформ", "пода", "осуществ", "поступ", "написа", "отправ")
 NOT_ASKING_HOW = frozenset(map(fold, word_set("сколько почему зачем когда неге кашан")))
 KAZAKH_STATE = ("жагдай", "хал", "истер", "денсаулы")
 
@@ -92,7 +94,7 @@ def asks_how(text: str) -> bool:
         tokens = sentence.tokens
         if NOT_ASKING_HOW & set(tokens):
             continue
-        doing = any(INFINITIVE.search(word) for word in tokens) or bool(MEANS & set(tokens))
+        doing = any(word.startswith(DOING) for word in tokens) or bool(MEANS & set(tokens))
         for at, word in enumerate(tokens):
             before, following = tokens[at - 1] if at else "", tokens[at + 1 : at + 2] or [""]
             if following[0].startswith(NOT_HOW) or before.startswith(KAZAKH_STATE):

@@ -64,6 +64,11 @@ def test_words_under_the_subject_line_that_ask_no_how_leave_it_acting(person):
     assert ticket.type == Type.WITHDRAW and not gate.may_process(person, SERVICE)
 
 
+def test_a_question_of_how_to_do_something_else_leaves_the_subject_lines_stop_acting(person):
+    ticket = ingest(message("Отписка от рассылки", body="Здравствуйте! Как записаться на курс?"))
+    assert not ticket.asked_whether and not gate.may_process(person, MARKETING)
+
+
 @pytest.mark.parametrize(
     "body",
     [
