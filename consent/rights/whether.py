@@ -13,6 +13,9 @@ questions of when, why or how long («когда вы удалите», «қан
 a request rather than whether to make one.
 """
 
+from itertools import pairwise
+
+from .asking import DOING
 from .sentences import (
     ACCESS,
     QUESTION_PARTICLES,
@@ -45,6 +48,24 @@ KAZAKH_DO = ("исте",)
 HOW_WORDS = HOW | {"how"}
 
 
+# A doubt after a «but» that follows the phrase: «Я бы хотела отозвать согласие, но боюсь, что
+# тогда не смогу учиться», «…, но не знаю как», «…, бірақ қорқамын»: not yet an instruction,
+# though no question; acted on as it arrived, it ended the course she feared to lose. Not the
+# act done as it is said («Отзываю согласие, но не уверена, что правильно пишу»). Folded.
+BUT = word_set("но однако бирак алайда")
+DOUBTING = ("бойус", "опасайус", "сомнева", "коркам", "коркып", "билмеймин", "сенимсиз")
+NOT_SURE = (("не", "знайу"), ("не", "уверен"), ("не", "уверена"), ("сенимди", "емес"))
+
+
+def _doubted(tokens) -> bool:
+    """Whether `tokens`, the words after a phrase, hold a «but» and a doubt after it."""
+    but = next((at for at, word in enumerate(tokens) if word in BUT), None)
+    rest = tokens[but + 1 :] if but is not None else ()
+    return any(word.startswith(DOUBTING) for word in rest) or any(
+        pair in NOT_SURE for pair in pairwise(rest)
+    )
+
+
 def asked_whether(sentence: Sentence, start: int, end: int, kind: str) -> bool:
     """Whether the phrase at tokens[start..end] of `sentence`, of a request of `kind`, stands in
     a question of whether or how the writer can do it (see the module's docstring; what
@@ -64,6 +85,9 @@ def asked_whether(sentence: Sentence, start: int, end: int, kind: str) -> bool:
             return True
         if at < start and tokens[at] in SO_THAT and tokens[0] in OPENING:
             return True
+    said = any(DOING.fullmatch(word) for word in tokens[start : end + 1])  # «Отзываю…, но…»
+    if not said and _doubted(tokens[end + 1 :]):
+        return True
     asked = questioned(sentence, start, end)
     for at in after:
         following = tokens[at + 1] if at + 1 < len(tokens) else ""
@@ -81,7 +105,7 @@ def asked_whether(sentence: Sentence, start: int, end: int, kind: str) -> bool:
 MEANS = frozenset(map(fold, word_set("образом способом нужно надо необходимо требуется")))
 # Doing it, unnamed: «сделать», «оформить», «подать», «написать» (not «Как записаться на курс?»,
 # a question of something else). Folded beginnings.
-DOING = ("сдела", "делат", "оформ", "пода", "осуществ", "поступ", "написа", "отправ")
+DO_VERBS = ("сдела", "делат", "оформ", "пода", "осуществ", "поступ", "написа", "отправ")
 NOT_ASKING_HOW = frozenset(map(fold, word_set("сколько почему зачем когда неге кашан")))
 KAZAKH_STATE = ("жагдай", "хал", "истер", "денсаулы")
 
@@ -94,7 +118,7 @@ def asks_how(text: str) -> bool:
         tokens = sentence.tokens
         if NOT_ASKING_HOW & set(tokens):
             continue
-        doing = any(word.startswith(DOING) for word in tokens) or bool(MEANS & set(tokens))
+        doing = any(word.startswith(DO_VERBS) for word in tokens) or bool(MEANS & set(tokens))
         for at, word in enumerate(tokens):
             before, following = tokens[at - 1] if at else "", tokens[at + 1 : at + 2] or [""]
             if following[0].startswith(NOT_HOW) or before.startswith(KAZAKH_STATE):

@@ -132,8 +132,10 @@ def reach(language: str, word: str, sentence, at: int) -> list[int]:
     gap = len(tokens) if far else GAP
     places = []
     for i in range(at + 1, min(len(tokens), at + 2 + gap)):
-        if (i == at + 1 or clauses[i] == clauses[at] or _shared_object(clauses, at, i)
-                or _shared_owner(tokens, clauses, following, at, i)):  # fmt: skip
+        shared = _shared_object(clauses, at, i) or (
+            language == "ru" and _shared_owner(tokens, clauses, following, at, i)
+        )
+        if i == at + 1 or clauses[i] == clauses[at] or shared:
             places.append(i)
         if tokens[i].startswith(NOT_BETWEEN) and gap > GAP:
             break  # itself the phrase's next word only: «Келісімім енді жоқ»
@@ -226,7 +228,8 @@ def _shared_owner(tokens, clauses, following, at: int, i: int) -> bool:
     """Whether the word at `at` and a noun joined to it by «и» share the words after that noun:
     «прекратить обработку и передачу моих данных», «…обработку и хранение персональных данных»
     stop the processing of the data, as «…обработку моих данных и их передачу» does; not a verb
-    joined («…и пришлите данные»)."""
+    joined («…и пришлите данные»). Russian only: Kazakh's head comes after both joined words,
+    «Трансшекаралық беруге және жарнамаға келісімімді…», two consents, each its phrase."""
     return (
         at + 2 <= i
         and clauses[i] == clauses[at] + 1 == clauses[at + 1]

@@ -230,3 +230,32 @@ def test_a_change_of_mind_about_something_else_takes_back_no_request(person):
         message("", body="Можете не удалять мои данные, я передумала", message_id="<m3@x>")
     )
     assert ticket.limits["takes_back"] == Type.DESTROY
+
+
+@pytest.mark.parametrize(
+    "body, kind",
+    [
+        ("Я бы хотела отозвать согласие, но боюсь, что тогда не смогу учиться. Что посоветуете?",
+         Type.WITHDRAW),
+        ("Келісімімді қайтарып алғым келеді, бірақ қорқамын", Type.WITHDRAW),
+        ("Хочу отписаться от рассылки, но не знаю как", Type.UNSUBSCRIBE),
+    ],
+)  # fmt: skip
+def test_a_request_doubted_after_a_but_waits_for_the_person(person, body, kind):
+    """A wish with a fear after it is no instruction yet: the first stopped the service of the
+    course she was afraid to lose, as it arrived."""
+    ticket = ingest(message("", body=body))
+    assert (ticket.type, ticket.asked_whether) == (kind, True)
+    assert nothing_stopped(person)
+
+
+def test_the_act_done_as_it_is_said_is_done_whatever_doubt_follows(person):
+    ingest(message("", body="Отзываю согласие, но не уверена, что правильно пишу"))
+    assert not gate.may_process(person, SERVICE)
+
+
+def test_i_want_to_withdraw_my_consent_in_kazakh_is_the_writers_own(person):
+    """«…алғым келеді»: its auxiliary read as «келісім» in the third person, someone else's."""
+    ticket = ingest(message("", body="Келісімімді қайтарып алғым келеді"))
+    assert (ticket.type, ticket.about_someone_else) == (Type.WITHDRAW, False)
+    assert not gate.may_process(person, SERVICE)
