@@ -83,13 +83,28 @@ def imperative(word: str) -> bool:
 # «Пожалуйста» inside a sentence that asks in the imperative: «Удалите, пожалуйста, мои данные?»
 # asks us, its «?» no question of whether: the imperative cannot ask one. Folded.
 PLEASE = frozenset(map(fold, word_set("пожалуйста плиз please")))
+# Not a verb of telling, which opens a question: «Подскажите, пожалуйста, можно ли удалить мои
+# данные?», «Скажите, пожалуйста, как…» ask whether (whether.py). Folded beginnings.
+TELLING = (
+    "подскаж",
+    "скаж",
+    "объясн",
+    "расскаж",
+    "уточн",
+    "ответ",
+    "сообщ",
+    "посовет",
+    "помог",
+    "напиш",
+)
 
 
 def asked_please(folded: list[str]) -> bool:
     """Whether a sentence's words (`folded`, function words too) ask us in the imperative of
     «вы» with a «please» (PLEASE): a request asked politely, whatever mark it ends with."""
     return bool(PLEASE & set(folded)) and any(
-        RUSSIAN_ASKING.fullmatch(word) and imperative(word) for word in folded
+        RUSSIAN_ASKING.fullmatch(word) and imperative(word) and not word.startswith(TELLING)
+        for word in folded
     )
 
 

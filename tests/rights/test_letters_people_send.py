@@ -99,6 +99,18 @@ def test_a_polite_imperative_with_a_question_mark_asks_and_waits_for_the_link(pe
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "Подскажите пожалуйста, можно ли удалить мои данные?",
+        "Скажите, пожалуйста, как удалить мои данные?",
+    ],
+)
+def test_a_please_beside_a_verb_of_telling_still_asks_whether(person, body):
+    ticket = ingest(message("Вопрос", body=body))
+    assert (ticket.type, ticket.asked_whether) == (Type.DESTROY, True)
+
+
+@pytest.mark.parametrize(
     "subject_line, body, limit",
     [
         ("Re: оплата", "Хватит мне писать напоминания об оплате", "notices"),
