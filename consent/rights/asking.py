@@ -83,28 +83,29 @@ def imperative(word: str) -> bool:
 # «Пожалуйста» inside a sentence that asks in the imperative: «Удалите, пожалуйста, мои данные?»
 # asks us, its «?» no question of whether: the imperative cannot ask one. Folded.
 PLEASE = frozenset(map(fold, word_set("пожалуйста плиз please")))
+# Kazakh says it in the verb, «шығарыңызшы», «жойыңызшы» (not «айтыңызшы», telling: TELLING).
+POLITE_KAZAKH = re.compile(r"н[ыи]з(дар|дер)?(шы|ши)$")
 # Not a verb of telling, which opens a question: «Подскажите, пожалуйста, можно ли удалить мои
 # данные?», «Скажите, пожалуйста, как…» ask whether (whether.py). Folded beginnings.
-TELLING = (
-    "подскаж",
-    "скаж",
-    "объясн",
-    "расскаж",
-    "уточн",
-    "ответ",
-    "сообщ",
-    "посовет",
-    "помог",
-    "напиш",
-)
+TELLING = ("подскаж", "скаж", "объясн", "расскаж", "уточн", "ответ", "сообщ", "посовет", "помог",
+           "напиш", "айт", "тусиндир", "жазып")  # fmt: skip
 
 
 def asked_please(folded: list[str]) -> bool:
     """Whether a sentence's words (`folded`, function words too) ask us in the imperative of
-    «вы» with a «please» (PLEASE): a request asked politely, whatever mark it ends with."""
-    return bool(PLEASE & set(folded)) and any(
-        RUSSIAN_ASKING.fullmatch(word) and imperative(word) and not word.startswith(TELLING)
+    «вы» with a «please» (PLEASE), or of «сіз» with its «-шы» (POLITE_KAZAKH), no verb of
+    telling (TELLING): a request asked politely, whatever mark it ends with. Not a bare Russian
+    imperative with a «?»: «Удалите мои данные?» is also «will you delete…?», for an officer."""
+    kazakh = any(
+        POLITE_KAZAKH.search(word) and imperative(word) and not word.startswith(TELLING)
         for word in folded
+    )
+    return kazakh or (
+        bool(PLEASE & set(folded))
+        and any(
+            RUSSIAN_ASKING.fullmatch(word) and imperative(word) and not word.startswith(TELLING)
+            for word in folded
+        )
     )
 
 

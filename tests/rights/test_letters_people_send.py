@@ -88,6 +88,8 @@ def test_asking_how_to_forbid_processing_asks_for_no_copy_of_the_data(person, bo
     [
         ("Удалите, пожалуйста, мои данные?", Type.DESTROY),
         ("Отпишите меня, пожалуйста, от рассылки?", Type.UNSUBSCRIBE),
+        ("Мені тізімнен шығарыңызшы?", Type.UNSUBSCRIBE),
+        ("Деректерімді жойыңызшы?", Type.DESTROY),
     ],
 )
 def test_a_polite_imperative_with_a_question_mark_asks_and_waits_for_the_link(person, body, kind):
@@ -103,6 +105,7 @@ def test_a_polite_imperative_with_a_question_mark_asks_and_waits_for_the_link(pe
     [
         "Подскажите пожалуйста, можно ли удалить мои данные?",
         "Скажите, пожалуйста, как удалить мои данные?",
+        "Айтыңызшы, деректерімді қалай жоюға болады?",
     ],
 )
 def test_a_please_beside_a_verb_of_telling_still_asks_whether(person, body):
