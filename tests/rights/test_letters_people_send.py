@@ -133,8 +133,15 @@ def test_reminders_or_letters_about_this_asked_to_stop_leave_the_news(
     assert nothing_stopped(person)
 
 
-def test_letters_about_this_that_name_the_news_stop_them(person):
-    ingest(message("Re: Новости школы", body="Больше не пишите мне об этом, надоела ваша рассылка"))
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Больше не пишите мне об этом, надоела ваша рассылка",
+        "Больше не пишите мне по этому адресу",  # the address, no matter
+    ],
+)
+def test_letters_about_this_that_name_the_news_stop_them(person, body):
+    ingest(message("Re: Новости школы", body=body))
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
 
 
