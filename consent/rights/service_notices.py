@@ -11,7 +11,8 @@ owner in Kazakh) stops nothing: it opens "other" for an officer (limits.narrowed
 Ticket.Limit.NOTICES). A letter naming the news beside them («рекламу и уведомления о
 заказах») still stops the news.
 
-Nor is a stop of letters about «this» one, the matter of the mail it answers («Re: Оплата за
+Nor is a stop of a service's papers, «Перестаньте слать счета на оплату» (PAPERS), nor of
+letters about «this» one, the matter of the mail it answers («Re: Оплата за
 декабрь» / «Спасибо, оплатила. Больше не пишите мне по этому поводу», «Бұл туралы енді
 жазбаңыз»): the intake cannot tell what the matter was, and read as the news it unsubscribed the
 writer. Named so, with no word of the news, it opens "other" for an officer (about_this,
@@ -25,6 +26,9 @@ NOTICES = ("уведомлен", "оповещен", "сообщен", "пись
 TOPICS = ("заказ", "доставк", "оплат", "платеж", "задолж", "посылк", "трек", "чек", "квитанц",
           "пароль", "тапсырыс", "жеткизу", "толем", "салемдеме", "тубиртек",
           "купиясоз")  # fmt: skip
+# A service's own papers, news by no reading: an invoice, a receipt («счета», «квитанции»,
+# «шот», «түбіртек»). Folded beginnings.
+PAPERS = ("счет", "квитанц", "накладн", "шот", "тубиртек")
 ABOUT = frozenset({"о", "об", "по", "про", "насчет", "касательно"})  # before the topic
 ABOUT_KAZAKH = frozenset({"туралы", "жайлы", "бойынша", "жонинде"})  # after the topic
 TOPIC_WORDS = 2  # words between «о» and the topic: «о статусе заказа», «о моих заказах»
@@ -33,11 +37,13 @@ TOPIC_WORDS = 2  # words between «о» and the topic: «о статусе за�
 def of_service(folded: list[str], news: tuple[str, ...]) -> bool:
     """Whether every word of the news in `folded` (the letter's folded words; `news`, folded
     beginnings) is a notice about an order, a delivery or a payment, and one is."""
-    named = [at for at, word in enumerate(folded) if word.startswith((*news, *NOTICES))]
+    named = [at for at, word in enumerate(folded) if word.startswith((*news, *NOTICES, *PAPERS))]
     return bool(named) and all(_about_service(folded, at) for at in named)
 
 
 def _about_service(folded: list[str], at: int) -> bool:
+    if folded[at].startswith(PAPERS):
+        return True  # «Перестаньте слать счета на оплату»: a service's paper itself
     if not folded[at].startswith(NOTICES):
         return False
     after = folded[at + 1 : at + 2 + TOPIC_WORDS]
