@@ -19,6 +19,7 @@ from .name_forms import (
     a_person,
     a_place,
     abbreviated,
+    capitalised,
     name_like,
     own_stems,
     stems,
@@ -27,7 +28,7 @@ from .phrases import Phrase, find_each, same_word
 from .pieces import pieces
 from .relatives import HELD
 from .sentences import ASIDE, OWN_NOUN, sentences
-from .spelling import CYRILLIC, FUNCTION_WORDS, fold, word_set, words
+from .spelling import CYRILLIC, fold, word_set, words
 from .titles import ABLATIVE, GREETING, genitive_owner, quoted
 
 Table = Sequence[Phrase]  # the request phrases in use (phrases.py)
@@ -122,7 +123,7 @@ def people_named(text: str, table: Table = ()) -> list[tuple[list[str], bool]]:
             runs.append(run)
             run = []
         if (
-            _capitalised(token[0])
+            capitalised(token[0])
             and not _request_word(token[0], table)
             and not _no_person(token[0])
         ):
@@ -152,12 +153,6 @@ def _addressed(text, first, last, keys):
         for key in keys
     )
     return addressed(text, first.start(), last.end(), own=_own_data(text), surnamed=surnamed)
-
-
-def _capitalised(word):
-    """A word written with a capital, not in capitals («ЕМ АЛУ»), nor a pronoun or another
-    function word («Вас», «Ваши», «Прошу»: spelling.FUNCTION_WORDS)."""
-    return word[:1].isupper() and not word.isupper() and fold(word.casefold()) not in FUNCTION_WORDS
 
 
 def _operator_words():
@@ -209,7 +204,7 @@ def signed_by_another(text: str, own_names: tuple[str, ...], table: Table = ()) 
     tokens = NAME_WORD.findall(signed)
     if not own_names or not tokens or any(fold(w.casefold()) in GREETING for w in words(text)):
         return False
-    if not all(map(_capitalised, tokens)):
+    if not all(map(capitalised, tokens)):
         return False
     named = people_named(signed, table)
     own = own_stems(own_names)
@@ -231,9 +226,9 @@ def first_name_named(text: str, table: list[Phrase], own_names: tuple[str, ...])
         before = next((w for w in reversed(folded[:at]) if w not in ASIDE), "")
         after = folded[at + 1] if at + 1 < len(folded) else ""
         if (
-            not _capitalised(tokens[at])
+            not capitalised(tokens[at])
             or quoted(text, spans[at].start())  # a title: «Отпишите «Вестник»» (titles.py)
-            or (after and _capitalised(tokens[at + 1]))  # a run: names_another_person's
+            or (after and capitalised(tokens[at + 1]))  # a run: names_another_person's
             or before in GREETING
             or before in PLACE_BEFORE
             or _addressed(text, spans[at], spans[at], ())
@@ -293,9 +288,7 @@ def named_elsewhere(
     own = own_stems(own_names)
     # A signature's initials («Иванова А.К.») are in capitals, and no less a name's.
     tokens = [t for t in NAME_WORD.findall(text or "") if not (len(t) == 1 and t.isupper())]
-    if not own and (
-        all(map(_capitalised, tokens)) or (after and all(map(_capitalised, tokens[:2])))
-    ):
+    if not own and (all(map(capitalised, tokens)) or (after and all(map(capitalised, tokens[:2])))):
         return False
     for keys, writer in people_named(text, table):
         if own and _is_sender(keys, own):
@@ -312,7 +305,7 @@ def introduced(text: str, own_names: tuple[str, ...]) -> bool:
     own = own_stems(own_names)
     tokens = NAME_WORD.findall(text or "")
     return bool(own) and any(
-        fold(word.casefold()) in NAMING and _capitalised(name)
+        fold(word.casefold()) in NAMING and capitalised(name)
         and not _is_sender(name_keys(name), own)
         for word, name in pairwise(tokens)
     )  # fmt: skip

@@ -13,6 +13,7 @@ withdrawal went to an officer as someone else's, as a greeting's or a vocative's
 
 import re
 
+from .asking import asks_us
 from .spelling import fold, words
 
 # An application's title, folded (spelling.fold): its first word, «Заявление об отзыве согласия»,
@@ -41,6 +42,13 @@ TO_WORDS = 12  # a line of more words is a sentence, no address
 NAME_LINE_WORDS = 4  # a line of the director's name alone, under the line addressed to them
 # How far down a title is looked for: a header is the particulars of two people, no letter.
 HEADER_LINES = 14
+# Short lines are read on past the count as far as this many characters, up to the last that
+# asks us in the writer's voice (asking.asks_us): a story told a sentence a line, as phones and
+# many writers send it («Здравствуйте!» / «Меня зовут Айгуль.» / … / «Прошу удалить мои
+# персональные данные.» ninth), asks where the same words in three lines of a paragraph did.
+# The count is for what a letter mentions further down (a pasted footer's «Отписаться от
+# рассылки»), not for how often its writer pressed Enter.
+SHORT_LINES_READ = 600
 
 
 def titled(line: str) -> bool:
@@ -52,11 +60,19 @@ def titled(line: str) -> bool:
 
 
 def first_lines(lines: list[str], count: int) -> list[str]:
-    """The first `count` of `lines` not blank, where a request is read; counted from an
-    application's title when one stands among the first HEADER_LINES, the header kept above."""
+    """The first `count` of `lines` not blank, where a request is read, and those after them
+    up to the last that asks us within SHORT_LINES_READ characters of the first; counted from
+    an application's title when one stands among the first HEADER_LINES, the header kept
+    above."""
     written = [line for line in lines if line.strip()]
     title = next((at for at, line in enumerate(written[:HEADER_LINES]) if titled(line)), None)
-    return written[: count if title is None else title + 1 + count]
+    start = 0 if title is None else title + 1
+    end = at = start + count
+    read = sum(len(line.strip()) + 1 for line in written[start:end])
+    while at < len(written) and read + len(written[at].strip()) <= SHORT_LINES_READ:
+        read, at = read + len(written[at].strip()) + 1, at + 1
+        end = at if asks_us(written[at - 1]) else end
+    return written[:end]
 
 
 def _to(line: str, read: list[str]) -> bool:

@@ -80,6 +80,48 @@ def imperative(word: str) -> bool:
     )
 
 
+# «Пожалуйста» inside a sentence that asks in the imperative: «Удалите, пожалуйста, мои данные?»
+# asks us, its «?» no question of whether: the imperative cannot ask one. Folded.
+PLEASE = frozenset(map(fold, word_set("пожалуйста плиз please")))
+# Kazakh says it in the verb, «шығарыңызшы», «жойыңызшы» (not «айтыңызшы», telling: TELLING).
+POLITE_KAZAKH = re.compile(r"н[ыи]з(дар|дер)?(шы|ши)$")
+# Not a verb of telling, which opens a question: «Подскажите, пожалуйста, можно ли удалить мои
+# данные?», «Скажите, пожалуйста, как…» ask whether (whether.py). Folded beginnings.
+TELLING = ("подскаж", "скаж", "объясн", "расскаж", "уточн", "ответ", "сообщ", "посовет", "помог",
+           "напиш", "айт", "тусиндир", "жазып")  # fmt: skip
+
+
+def asked_please(folded: list[str]) -> bool:
+    """Whether a sentence's words (`folded`, function words too) ask us in the imperative of
+    «вы» with a «please» (PLEASE), or of «сіз» with its «-шы» (POLITE_KAZAKH), no verb of
+    telling (TELLING): a request asked politely, whatever mark it ends with. Not a bare Russian
+    imperative with a «?»: «Удалите мои данные?» is also «will you delete…?», for an officer."""
+    kazakh = any(
+        POLITE_KAZAKH.search(word) and imperative(word) and not word.startswith(TELLING)
+        for word in folded
+    )
+    return kazakh or (
+        bool(PLEASE & set(folded))
+        and any(
+            RUSSIAN_ASKING.fullmatch(word) and imperative(word) and not word.startswith(TELLING)
+            for word in folded
+        )
+    )
+
+
+def asks_us(text: str) -> bool:
+    """Whether `text` asks us in the writer's voice: an imperative of «вы» or «сіз» (not the
+    conditional of «you», nor the past of «сіз»), a word of asking, or the act done as it is said
+    («отзываю», «бас тартамын»); not a bare infinitive or noun, a footer's «Отписаться от
+    рассылки» (applications.first_lines)."""
+    return any(
+        (imperative(word) and not (YOU_CONDITIONAL.search(word) or KAZAKH_PAST_YOU.search(word)))
+        or word in ASKING_WORDS
+        or DOING.fullmatch(word)
+        for word in map(fold, words(text))
+    )
+
+
 def can_you(folded: list[str]) -> bool:
     """Whether a sentence's words (`folded`, function words too) ask whether we can (CAN_YOU,
     COULD with «бы», ABLE_KAZAKH, POLITE_ENGLISH before «you»)."""
@@ -109,12 +151,7 @@ def closes_a_request(tag: list[str], clause: list[str]) -> bool:
     and waits for the link: «шығарсаңыз бола ма?», nor the past of «сіз», «шығардыңыз, ok?»; a
     word of asking; the act done as it is said), or, after a tag of agreeing only, names the act
     in the infinitive («Отписаться от рассылки, пожалуйста?»)."""
-    asks = any(
-        (imperative(word) and not (YOU_CONDITIONAL.search(word) or KAZAKH_PAST_YOU.search(word)))
-        or word in ASKING_WORDS
-        or DOING.fullmatch(word)
-        for word in clause
-    )
+    asks = asks_us(" ".join(clause))
     named = not MAY & set(tag) and any(
         INFINITIVE.fullmatch(word) and not NOUN_LIKE.fullmatch(word) for word in clause
     )

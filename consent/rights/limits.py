@@ -24,7 +24,7 @@ from consent.core.subjects import address_lookup_key
 
 from .models import Ticket
 from .pieces import pieces
-from .service_notices import of_service
+from .service_notices import about_this, of_service
 from .spelling import fold, words
 from .titles import titled
 from .unsaid import object_unsaid
@@ -46,6 +46,11 @@ ASKING = frozenset({"прошу", "просим", "сураймын", "отин�
 # «хабарламаларды тоқтатпаңыз», «жаңалықтарды өшірмеңіз». Folded, whole words.
 NOT_STOPPED = frozenset({"трогайте", "трогать", "удаляйте", "отписывайте", "отключайте"})
 STOP_NEGATED = re.compile(r"(жой|токтат|шыгар|ошир)(ма|ме|па|пе|ба|бе)(н[ыи]з|н[ыи]здар|ндар)")
+# Let it come, as a keep: «…, но новости пусть приходят», «курс туралы хабарламалар келе
+# берсін», «жаңалықтар келсін», «жібере беріңіз». Folded: the word, and the one after it.
+LET = {"пусть": ("приход", "присыла", "оста", "буд", "идут", "продолжа"),
+       "келе": ("берсин",), "жибере": ("берсин", "бериниз"),
+       "келсин": ("",), "калсын": ("",)}  # fmt: skip
 # «Оставьте меня в покое» (leave me alone) keeps nothing.
 LEFT_ALONE = "покое"
 # Except: «кроме рассылки», «за исключением», «таратылымнан басқа» (a noun in the ablative,
@@ -149,9 +154,11 @@ def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str,
     asked = {"stops": stopped(kind, purpose, unsubscribe)}
     news_only = stops_news and kind != Type.WITHDRAW
     service, notices = news_only and _a_service(folded), news_only and of_service(folded, MAILING)
-    if service or notices or (news_only and titled(text, *TITLED, own_names)):
+    this = news_only and about_this(folded, MAILING)
+    if service or notices or this or (news_only and titled(text, *TITLED, own_names)):
         # Nothing of the news is asked: for an officer, the other request stays what it is.
-        limit = Limit.SERVICE if service else Limit.NOTICES if notices else Limit.TITLED
+        limit = (Limit.SERVICE if service else Limit.NOTICES if notices
+                 else Limit.THIS_MATTER if this else Limit.TITLED)  # fmt: skip
         return (Type.OTHER if kind == Type.UNSUBSCRIBE else kind), False, {**asked, "limit": limit}
     if stops_news and kind != Type.WITHDRAW and _elsewhere(folded, text, sender):
         # The other request of a letter that also asks it (a destruction) stays what it is.
@@ -275,6 +282,7 @@ def _kept_in(folded):
         asked = KEEP_ASKED.fullmatch(word) and ASKING & {*folded[at - 1 : at], *after[:1]}
         keeps = (
             ((KEEP.fullmatch(word) or asked) and not negated and LEFT_ALONE not in after)
+            or (word in LET and not negated and (after or [""])[0].startswith(LET[word]))
             or (word in NOT_STOPPED and negated)
             or STOP_NEGATED.fullmatch(word)
         )

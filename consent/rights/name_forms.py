@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from consent.core.names import name_keys
 
-from .spelling import word_set
+from .spelling import FUNCTION_WORDS, fold, word_set
 
 # Case endings of a name's key (names.name_keys: й, ы, і as и; ң as н; қ as к; ғ as г; a letter
 # twice as once): Russian («Иванова», «Петровой», «Анну», «Достоевского») and Kazakh (the
@@ -73,6 +73,31 @@ CHANNELS = frozenset(name_keys(
     "Инстаграм Инста Facebook Фейсбук Фэйсбук TikTok Тикток YouTube Ютуб Push Пуш"
 ))  # fmt: skip
 PART = re.compile(r"['’-]")
+
+
+# Qualifiers and adverbs a phone capitalises after a sentence it thought ended, or a writer
+# for stress («…моих данных Только для рассылки», «Удалите мои данные Полностью», «Тек
+# жаңалықтарға»): no one's name, where «Только» after «данных» read as whose data they were,
+# someone else's, and the withdrawal went to an officer. Folded, whole words.
+QUALIFIERS = frozenset(map(fold, word_set(
+    "только лишь именно тоже также полностью целиком навсегда насовсем совсем вообще сразу "
+    "срочно немедленно незамедлительно окончательно более даже кроме всего всё впредь отныне "
+    "сегодня завтра заранее спасибо "
+    "тек ғана толық толығымен барлық барлығын бәрін мүлдем енді қазір бүгін тез дереу рахмет"
+)))  # fmt: skip
+
+
+def capitalised(word: str) -> bool:
+    """A word written with a capital that may be a name: not in capitals («ЕМ АЛУ»), nor a
+    pronoun or another function word («Вас», «Ваши», «Прошу»: spelling.FUNCTION_WORDS), nor a
+    qualifier (QUALIFIERS)."""
+    folded = fold(word.casefold())
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and folded not in FUNCTION_WORDS
+        and folded not in QUALIFIERS
+    )
 
 
 def stems(key: str) -> set[str]:

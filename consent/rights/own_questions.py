@@ -63,6 +63,11 @@ SENT_ALONE = ("персональ", "личн", "дербес", "жеке", "в�
 SENT_ALONE_WORDS = frozenset(("раз", "есть", "бар"))  # whole words: «разрешение» is no «раз»
 # Who receives it, Kazakh: «кімге», «кімде», «кімдер» (Russian «кому» is read by its «?»).
 WHO = ("ким",)
+# Stopping or forbidding what is done with the data asks how to end it, not what is done:
+# «Как мне запретить обработку моих данных?», «Можно ли прекратить обработку моих данных?»
+# opened an access request (a copy of the data) for an officer to read as what it asks.
+STOPPING = ("запрет", "запрещ", "прекрат", "прекращ", "останов", "отказ", "отозв",
+            "отзыв", "токтат", "тыйым")  # fmt: skip
 # Why and when: for an officer (see the module). Folded.
 WHY_OR_WHEN = word_set("почему зачем когда неге кашан")
 # English, read as written (spelling.words reads a Latin word as the Cyrillic it may stand for):
@@ -98,6 +103,8 @@ def asks_about_own(text: str) -> bool:
         tokens = sentence.tokens
         data = [at for at, word in enumerate(tokens) if word.startswith(DATA_NOUNS)]
         if not (sentence.own and data) or WHY_OR_WHEN & set(tokens):
+            continue
+        if any(word.startswith(STOPPING) for word in tokens):
             continue
         if any(start >= 0 for start in sentence.supposed_from):
             continue

@@ -296,7 +296,7 @@ def _position(phrase: Phrase, sentence: Sentence, words=(), *, blocked=False, sa
             continue
         at, matched, places = start, [token], [start]
         for before, phrase_word in pairwise(phrase_words):
-            following = reach(phrase.language, before, tokens, sentence.clauses, at)
+            following = reach(phrase.language, before, sentence, at)
             at = next((i for i in following if same(phrase_word, tokens[i])), None)
             if at is None:
                 break

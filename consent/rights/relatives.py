@@ -189,6 +189,10 @@ IMPERFECTIVE = ("ыва", "ива")  # «отказывается», «отпи�
 CONVERB = re.compile(r"\w{3,}[ыи]?п$")
 WISHING = frozenset(map(fold, word_set("хочет хотят желает желают просит просят требует "
                                          "требуют")))  # fmt: skip
+# The writer's own wish, «алғым», «шыққым», «жойғым» (-ғым, -гім, -қым, -кім), before its
+# auxiliary «келеді», which a slip reads as «келісім» in the third person: «Келісімімді қайтарып
+# алғым келеді» went to an officer as someone else's withdrawal. Folded.
+OWN_WISH = re.compile(r"[гк][ыи]м$")
 AHEAD = 3  # words from a verb of wishing to the request's word it governs
 # English: he, she, they or «my colleague» wanting, asking, withdrawing, not wanting; not «my
 # inbox does not need it».
@@ -207,8 +211,8 @@ def told_of_another(phrase_words: tuple[str, ...], text: str) -> bool:
         if word in WISHING and any(same_word(p, later) for later in ahead for p in phrase_words):
             return True
         phrase_word = next((p for p in phrase_words if same_word(p, word)), None)
-        if phrase_word is None:
-            continue
+        if phrase_word is None or (at and OWN_WISH.search(folded[at - 1])):
+            continue  # «…алғым келеді»: the writer's wish, its auxiliary no «келісім»
         tail = word[common_prefix(phrase_word, word) :]
         passive = PASSIVE_KAZAKH.search(tail) or (
             word.endswith("ся") and not tail.startswith(IMPERFECTIVE)

@@ -15,6 +15,7 @@ which consent as the words after the phrase would («Отзываю соглас
 withdrawn_of._namely): read so, sentence by sentence, it withdrew every consent."""
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from consent.core import routes
 
@@ -22,6 +23,7 @@ from .models import Ticket
 from .phrases import Match
 from .pieces import pieces
 from .spelling import key_words
+from .whether import asks_how
 
 Type = Ticket.Type
 
@@ -66,6 +68,9 @@ def scoped(candidates: list[str], named: Callable[[str], list[Match]]) -> list[M
     consent itself."""
     subject_line = named(candidates[0])
     letter = [match for text in candidates[1:] for match in named(text)]
+    if subject_line and not letter and asks_how(candidates[1]):
+        # «Отзыв согласия» above «Как это сделать?»: asked how, not yet an instruction (whether.py)
+        return [replace(match, whether=True) for match in subject_line]
     if not letter and any(bare(match, candidates[0]) for match in subject_line):
         subject_line = _object_only(candidates, named) or subject_line
     elif any(map(narrower, letter)) and not any(map(every_consent, letter)):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from .asking import COULD, YOU_CONDITIONAL, can_you
+from .asking import COULD, YOU_CONDITIONAL, asked_please, can_you
 from .pieces import ASKED, CLAUSE_END, pieces
 from .spelling import FUNCTION_WORDS, fold, word_set, words
 
@@ -99,6 +99,13 @@ CONTROLS = ("кнопк", "ссылк", "нажа", "нажим", "нажм", "�
 # word names something else: «удалите мои данные из формы заявки», «отпишите меня от рассылки
 # по ссылке», «сайттағы нысан арқылы жіберген деректерімді жойыңыз» ask, each of them.
 NAMING_AFTER = ("улги", "нысан", "батырма", "силтеме", "басып")
+# A Russian noun of them in a Kazakh word names as the Kazakh ones do: «келісімді қайтарып алу
+# формасын жіберіңіз» asks for the form, «Формадағы деректерімді өңдемеңіз» for the data in it.
+# Only the Russian endings keep its Russian side («форму», «бланка», «кнопкой»). Folded.
+RUSSIAN_NOUNS = ("форм", "бланк", "шаблон", "образ", "кнопк", "ссылк")
+RUSSIAN_NOUN = re.compile(
+    r"(форм|бланк|шаблон|образе?ц|кнопк|ссылк)(а|ы|у|ой|ою|е|и|ах|ам|ами|ов|ом)?"
+)
 # A request asked of us politely or as a question is still a request when it is about the
 # writer's own data (OWN): «Не могли бы вы удалить мои данные?», «Можете ли вы отписать меня?»,
 # «Деректерімді жоя аласыз ба?», «Деректерімді жойып берсеңіз», «Буду благодарна, если вы
@@ -237,7 +244,7 @@ def _own_and_able(folded):
     whether we can or thank beforehand for it (see OWN, ABLE)."""
     own = any(word in OWN or OWN_NOUN.fullmatch(word) for word in folded)
     own = own or any(pair == ("мен", "туралы") for pair in pairwise(folded))
-    able = can_you(folded) or any(word in ABLE for word in folded)
+    able = can_you(folded) or asked_please(folded) or any(word in ABLE for word in folded)
     return own, able or bool(GRATEFUL & set(folded) and "если" in folded)
 
 
@@ -296,8 +303,7 @@ def withheld(
     if _called_off(tokens, [at for at in own if not start <= at <= end]):
         return True
     if any(
-        tokens[at].startswith(FORMS + CONTROLS)
-        and (at > end) == tokens[at].startswith(NAMING_AFTER)
+        tokens[at].startswith(FORMS + CONTROLS) and (at > end) == _naming_after(tokens[at])
         for at in own
         if not start <= at <= end
     ):
@@ -319,6 +325,12 @@ def withheld(
         ):
             return True
     return False
+
+
+def _naming_after(word: str) -> bool:
+    """Whether a word of a form or a control names the phrase after it, as Kazakh does."""
+    kazakh = word.startswith(RUSSIAN_NOUNS) and not RUSSIAN_NOUN.fullmatch(word)
+    return word.startswith(NAMING_AFTER) or kazakh
 
 
 def _called_off(tokens, aside):

@@ -9,15 +9,26 @@ Decided: a stop whose every word of the news is a notice (NOTICES) about an orde
 or a payment (TOPICS: after «о», «по» in Russian, before «туралы», «бойынша» or as the noun's
 owner in Kazakh) stops nothing: it opens "other" for an officer (limits.narrowed,
 Ticket.Limit.NOTICES). A letter naming the news beside them («рекламу и уведомления о
-заказах») still stops the news."""
+заказах») still stops the news.
+
+Nor is a stop of a service's papers, «Перестаньте слать счета на оплату» (PAPERS), nor of
+letters about «this» one, the matter of the mail it answers («Re: Оплата за
+декабрь» / «Спасибо, оплатила. Больше не пишите мне по этому поводу», «Бұл туралы енді
+жазбаңыз»): the intake cannot tell what the matter was, and read as the news it unsubscribed the
+writer. Named so, with no word of the news, it opens "other" for an officer (about_this,
+Ticket.Limit.THIS_MATTER)."""
 
 # Words of the news that may be a service's notice rather than the news. Folded beginnings.
 NOTICES = ("уведомлен", "оповещен", "сообщен", "письм", "писем", "смс", "хабарлам", "хабарланды",
-           "хат", "ескерт")  # fmt: skip
+           "хат", "ескерт", "напомин")  # fmt: skip
 # What they are about when they are a service's: an order, its delivery, its payment, a receipt,
 # a password or a code to sign in. Folded beginnings (spelling.fold: «жеткізу» as «жеткизу»).
-TOPICS = ("заказ", "доставк", "оплат", "платеж", "посылк", "трек", "чек", "квитанц", "пароль",
-          "тапсырыс", "жеткизу", "толем", "салемдеме", "тубиртек", "купиясоз")  # fmt: skip
+TOPICS = ("заказ", "доставк", "оплат", "платеж", "задолж", "посылк", "трек", "чек", "квитанц",
+          "пароль", "тапсырыс", "жеткизу", "толем", "салемдеме", "тубиртек",
+          "купиясоз")  # fmt: skip
+# A service's own papers, news by no reading: an invoice, a receipt («счета», «квитанции»,
+# «шот», «түбіртек»). Folded beginnings.
+PAPERS = ("счет", "квитанц", "накладн", "шот", "тубиртек")
 ABOUT = frozenset({"о", "об", "по", "про", "насчет", "касательно"})  # before the topic
 ABOUT_KAZAKH = frozenset({"туралы", "жайлы", "бойынша", "жонинде"})  # after the topic
 TOPIC_WORDS = 2  # words between «о» and the topic: «о статусе заказа», «о моих заказах»
@@ -26,11 +37,13 @@ TOPIC_WORDS = 2  # words between «о» and the topic: «о статусе за�
 def of_service(folded: list[str], news: tuple[str, ...]) -> bool:
     """Whether every word of the news in `folded` (the letter's folded words; `news`, folded
     beginnings) is a notice about an order, a delivery or a payment, and one is."""
-    named = [at for at, word in enumerate(folded) if word.startswith((*news, *NOTICES))]
+    named = [at for at, word in enumerate(folded) if word.startswith((*news, *NOTICES, *PAPERS))]
     return bool(named) and all(_about_service(folded, at) for at in named)
 
 
 def _about_service(folded: list[str], at: int) -> bool:
+    if folded[at].startswith(PAPERS):
+        return True  # «Перестаньте слать счета на оплату»: a service's paper itself
     if not folded[at].startswith(NOTICES):
         return False
     after = folded[at + 1 : at + 2 + TOPIC_WORDS]
@@ -41,4 +54,21 @@ def _about_service(folded: list[str], at: int) -> bool:
     return bool(before) and (
         before[-1].startswith(TOPICS)
         or (before[-1] in ABOUT_KAZAKH and before[0].startswith(TOPICS))
+    )
+
+
+# «По этому поводу», «по этому вопросу», «об этом», «на эту тему», «насчёт этого», «про это»;
+# «бұл туралы», «осы туралы», «осы мәселе бойынша», «бұл жайлы». Folded, in a row.
+THIS = (("по", "этому", "поводу"), ("по", "этому", "вопросу"), ("об", "этом"),
+        ("на", "эту", "тему"), ("насчет", "этого"), ("про", "это"), ("бул", "туралы"),
+        ("осы", "туралы"), ("осы", "маселе"), ("бул", "жайлы"), ("осы", "жайлы"))  # fmt: skip
+
+
+def about_this(folded: list[str], news: tuple[str, ...]) -> bool:
+    """Whether the letter's words (`folded`) stop letters about «this» matter (THIS) and name
+    no word of the news (`news`, folded beginnings) to say it is the news."""
+    if any(word.startswith(news) for word in folded):
+        return False
+    return any(
+        tuple(folded[at : at + len(words)]) == words for words in THIS for at in range(len(folded))
     )

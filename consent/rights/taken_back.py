@@ -27,16 +27,18 @@ Taking back, read in a clause (sentences.py) of the writer's own lines:
 - a change of mind («передумал», «ойымнан қайттым», «райымнан қайттым») in the clause of a
   request's act («я передумал удалять данные»), or beside a request the letter names only to
   deny it («не надо меня удалять, я передумал»), or beside none it asks (a subject line names
-  it). «Удалите мои данные … но я передумала подписывать договор» still asks."""
+  it). «Удалите мои данные … но я передумала подписывать договор» still asks, and a change of
+  mind about what its infinitive names takes back nothing («Я передумала учиться»)."""
 
 import re
+from itertools import pairwise
 
 from consent.core.models import Subject
 
 from .models import Ticket
 from .phrases import Match, Phrase, denied, find_each
 from .pieces import pieces
-from .sentences import sentences
+from .sentences import INFINITIVE, sentences
 from .spelling import fold
 
 DESTROY, UNSUBSCRIBE, WITHDRAW = "destroy", "unsubscribe", "withdraw"
@@ -134,7 +136,7 @@ def _taken(sentence, phrases, body) -> str | None:
         cancelled = _cancelled(own)
         if cancelled is not None:
             return cancelled
-        if _changed_mind(own):
+        if _changed_mind(own) and not _of_something_else(own):
             acted = _act(own, ACT_VERBS)
             if acted is not None:
                 return acted
@@ -195,6 +197,18 @@ def _cancelled(words) -> str | None:
         ):
             return _act(words, ACT_NOUNS) or ""
     return None
+
+
+def _of_something_else(words) -> bool:
+    """Whether a change of mind names what it is about by the infinitive after it, no act of a
+    request: «Я передумала учиться. Прошу удалить мою анкету» took back a destruction, the
+    person told not to press a link she never had, her request to delete read by no rule."""
+    return any(
+        CHANGED_MIND.fullmatch(word)
+        and INFINITIVE.search(following)
+        and _act([following], ACT_VERBS) is None
+        for word, following in pairwise(words)
+    )
 
 
 def _changed_mind(words) -> bool:

@@ -13,8 +13,18 @@ questions of when, why or how long («когда вы удалите», «қан
 a request rather than whether to make one.
 """
 
-from .sentences import ACCESS, QUESTION_PARTICLES, Sentence, asked_of_us, questioned
-from .spelling import word_set
+from itertools import pairwise
+
+from .asking import DOING
+from .sentences import (
+    ACCESS,
+    QUESTION_PARTICLES,
+    Sentence,
+    asked_of_us,
+    questioned,
+    sentences,
+)
+from .spelling import fold, word_set
 
 # Russian, before the phrase in its clause: can I, is it possible, have I the right, may I
 # («можно ли», «могу ли я», «возможно ли», «имею ли я право», «вправе ли я»), how
@@ -38,6 +48,24 @@ KAZAKH_DO = ("исте",)
 HOW_WORDS = HOW | {"how"}
 
 
+# A doubt after a «but» that follows the phrase: «Я бы хотела отозвать согласие, но боюсь, что
+# тогда не смогу учиться», «…, но не знаю как», «…, бірақ қорқамын»: not yet an instruction,
+# though no question; acted on as it arrived, it ended the course she feared to lose. Not the
+# act done as it is said («Отзываю согласие, но не уверена, что правильно пишу»). Folded.
+BUT = word_set("но однако бирак алайда")
+DOUBTING = ("бойус", "опасайус", "сомнева", "коркам", "коркып", "билмеймин", "сенимсиз")
+NOT_SURE = (("не", "знайу"), ("не", "уверен"), ("не", "уверена"), ("сенимди", "емес"))
+
+
+def _doubted(tokens) -> bool:
+    """Whether `tokens`, the words after a phrase, hold a «but» and a doubt after it."""
+    but = next((at for at, word in enumerate(tokens) if word in BUT), None)
+    rest = tokens[but + 1 :] if but is not None else ()
+    return any(word.startswith(DOUBTING) for word in rest) or any(
+        pair in NOT_SURE for pair in pairwise(rest)
+    )
+
+
 def asked_whether(sentence: Sentence, start: int, end: int, kind: str) -> bool:
     """Whether the phrase at tokens[start..end] of `sentence`, of a request of `kind`, stands in
     a question of whether or how the writer can do it (see the module's docstring; what
@@ -57,6 +85,9 @@ def asked_whether(sentence: Sentence, start: int, end: int, kind: str) -> bool:
             return True
         if at < start and tokens[at] in SO_THAT and tokens[0] in OPENING:
             return True
+    said = any(DOING.fullmatch(word) for word in tokens[start : end + 1])  # «Отзываю…, но…»
+    if not said and _doubted(tokens[end + 1 :]):
+        return True
     asked = questioned(sentence, start, end)
     for at in after:
         following = tokens[at + 1] if at + 1 < len(tokens) else ""
@@ -64,4 +95,44 @@ def asked_whether(sentence: Sentence, start: int, end: int, kind: str) -> bool:
             return True
         if tokens[at].startswith(KAZAKH_CAN) and (asked or following in QUESTION_PARTICLES):
             return True
+    return False
+
+
+# A question of how naming no request's words, under a subject line that names it (scoped.py):
+# «Как это сделать?», «Каким образом?», «Можно ли?», «Что для этого нужно?», «Бұны қалай жасауға
+# болады?», «Ол үшін не істеу керек?». Not how things are («Как дела?», «Жағдайыңыз қалай?»),
+# nor exasperation («Сколько можно?», «Как вам не стыдно?»), nor why or when. Folded.
+MEANS = frozenset(map(fold, word_set("образом способом нужно надо необходимо требуется")))
+# Doing it, unnamed: «сделать», «оформить», «подать», «написать» (not «Как записаться на курс?»,
+# a question of something else). Folded beginnings.
+DO_VERBS = ("сдела", "делат", "оформ", "пода", "осуществ", "поступ", "написа", "отправ")
+NOT_ASKING_HOW = frozenset(map(fold, word_set("сколько почему зачем когда неге кашан")))
+KAZAKH_STATE = ("жагдай", "хал", "истер", "денсаулы")
+
+
+def asks_how(text: str) -> bool:
+    """Whether a sentence of `text` asks how, or whether, the writer can do what it leaves
+    unnamed: under a subject line naming a request («Отзыв согласия» above «Как это
+    сделать?»), a question about that request, not yet an instruction (scoped.scoped)."""
+    for sentence in sentences(text):
+        tokens = sentence.tokens
+        if NOT_ASKING_HOW & set(tokens):
+            continue
+        doing = any(word.startswith(DO_VERBS) for word in tokens) or bool(MEANS & set(tokens))
+        for at, word in enumerate(tokens):
+            before, following = tokens[at - 1] if at else "", tokens[at + 1 : at + 2] or [""]
+            if following[0].startswith(NOT_HOW) or before.startswith(KAZAKH_STATE):
+                continue
+            if word in HOW and (doing or word == "калай") and following[0] != "не":
+                return True
+            if word in CAN and sentence.asked:
+                return True
+            if word == "что" and doing and sentence.asked:
+                return True
+            if word == KAZAKH_WHAT and following[0].startswith(KAZAKH_DO):
+                return True
+            if word.startswith(KAZAKH_CAN) and (
+                sentence.asked or following[0] in QUESTION_PARTICLES
+            ):
+                return True
     return False

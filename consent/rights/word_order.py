@@ -45,6 +45,7 @@ DATA_NOUNS = ("данн", "деректер", "малимет", "сведен", 
 # Folded as the words read are: «данную» is «даннуйу».
 GIVEN = frozenset(map(fold, ("данное", "данного", "данному", "данную", "данной", "данный",
                              "выданное")))  # fmt: skip
+AND_NOUNS = frozenset({"и", "жане"})  # two nouns joined, one owner after both (_shared_owner)
 GAP = 2  # words allowed between two words of a phrase («отказ от получения рекламных рассылок»)
 KAZAKH_OBJECT = re.compile(r"(д[ыи]|т[ыи]|н[ыи]|[дтн][ае]н)$")
 CONSENT_NOUN = "соглас"  # folded; «согласна» is no phrase's word (phrases.OTHER_WORDS)
@@ -114,12 +115,14 @@ def asked_verb(sentence, places) -> bool:
     )
 
 
-def reach(language: str, word: str, tokens, clauses, at: int) -> list[int]:
+def reach(language: str, word: str, sentence, at: int) -> list[int]:
     """The places the phrase word after `word` (a phrase of `language`, matched at tokens[at])
-    may stand. Words between two of a phrase's stay in their clause: «прекратите обработку
+    may stand in `sentence` (sentences.Sentence). Words between two of a phrase's stay in their
+    clause: «прекратите обработку
     моего заказа, данные неверные» is no «прекратить обработку данных». Next to each other
     they may stand on either side of a comma, as the policy's own phrases do («о новых
     продуктах, услугах и специальных предложениях»)."""
+    tokens, clauses, following = sentence.tokens, sentence.clauses, sentence.following
     # The phrase's word in the object's case, or the text's for it («хабарлама», a stem, read as
     # «хабарламаларды»: news_stops.py).
     if language == "kk":
@@ -129,7 +132,10 @@ def reach(language: str, word: str, tokens, clauses, at: int) -> list[int]:
     gap = len(tokens) if far else GAP
     places = []
     for i in range(at + 1, min(len(tokens), at + 2 + gap)):
-        if i == at + 1 or clauses[i] == clauses[at] or _shared_object(clauses, at, i):
+        shared = _shared_object(clauses, at, i) or (
+            language == "ru" and _shared_owner(tokens, clauses, following, at, i)
+        )
+        if i == at + 1 or clauses[i] == clauses[at] or shared:
             places.append(i)
         if tokens[i].startswith(NOT_BETWEEN) and gap > GAP:
             break  # itself the phrase's next word only: «Келісімім енді жоқ»
@@ -216,6 +222,21 @@ def _shared_object(clauses, at: int, i: int) -> bool:
     in its clause: a verb joined to the other clause's verb, sharing its object."""
     alone = 1 in (clauses.count(clauses[at]), clauses.count(clauses[i]))
     return clauses[i] == clauses[at] + 1 and alone
+
+
+def _shared_owner(tokens, clauses, following, at: int, i: int) -> bool:
+    """Whether the word at `at` and a noun joined to it by «и» share the words after that noun:
+    «прекратить обработку и передачу моих данных», «…обработку и хранение персональных данных»
+    stop the processing of the data, as «…обработку моих данных и их передачу» does; not a verb
+    joined («…и пришлите данные»). Russian only: Kazakh's head comes after both joined words,
+    «Трансшекаралық беруге және жарнамаға келісімімді…», two consents, each its phrase."""
+    return (
+        at + 2 <= i
+        and clauses[i] == clauses[at] + 1 == clauses[at + 1]
+        and at < len(following)
+        and following[at] in AND_NOUNS
+        and not ASKED_VERB.search(tokens[at + 1])
+    )
 
 
 def apart(match, other, tokens: list[str]) -> bool:

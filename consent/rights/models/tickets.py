@@ -73,8 +73,8 @@ class Ticket(models.Model):
         KEEPS_MORE = "keeps_more", _("it also asks to keep something else")
         SERVICE = "service", _("it cancels a service, not the news and offers")
         NOTICES = "notices", _("it stops notices of orders or payments, not the news and offers")
-        # Another company's, named by its title («…от Кинопоиска»: titles.py).
-        TITLED = "titled", _("it names another company's service or mailing, not ours")
+        THIS_MATTER = "this_matter", _("it stops letters about one matter, not the news and offers")
+        TITLED = "titled", _("it names another company's service or mailing, not ours")  # titles.py
         ELSEWHERE = "elsewhere", _("it asks where or how to be written to")
         # A withdrawal whose object names no purpose («…на звонки»): the officer's to read.
         UNREAD = "unread", _("it withdraws a consent to something that is no purpose of ours")
