@@ -88,6 +88,8 @@ SENT_ALREADY = gettext_lazy(
 # banner's buttons post it to the page itself (banner.PAGE_FIELD), for the same reason.
 SWITCH = "switch_language"
 FORM_ID = "public-form"
+# Posted by a page that shows a form's errors (_form.html): the switch shows them again.
+ERRORS_SHOWN = "errors_shown"
 
 
 def posted_again(request):
@@ -96,7 +98,9 @@ def posted_again(request):
 
 
 def typed_back(request, kind, form_class, texts):
-    """The form again, as typed, with no error: nothing is checked, stored or counted. After the
+    """The form again, as typed: nothing is stored or counted. With no error, unless the page
+    showed the form's errors (ERRORS_SHOWN): they are checked again and shown, in the language
+    of the page now (they went, and the visitor was left to guess what to put right). After the
     language switch the consent boxes start empty, as consent is given to the texts as read in
     that language; after the banner's answer they stay as ticked. A browser cannot be handed
     back a file."""
@@ -104,6 +108,13 @@ def typed_back(request, kind, form_class, texts):
     token = request.POST.get("token", "")
     initial = {"token": token if read_token(token) else new_token()}
     form = form_class(initial=initial, **texts_given(form_class, texts))
+    if request.POST.get(ERRORS_SHOWN):
+        data = request.POST.copy()
+        data["token"] = initial["token"]
+        for name in [n for n in data if switching and n.startswith("consent_")]:
+            del data[name]
+        form = form_class(data, **texts_given(form_class, texts))
+        form.is_valid()
     typed = [f for f in form.data_bound_fields() if not isinstance(f.field, FileField)]
     if not switching:  # a box beside a text replaced since stays empty (PublicForm.clean)
         replaced = form.texts_changed(request.POST) if isinstance(form, PublicForm) else []

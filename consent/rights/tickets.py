@@ -284,7 +284,8 @@ def _mailable(email):
 
 @transaction.atomic
 def ticket_verify(ticket: Ticket) -> Ticket:
-    """The person confirmed through the link: the request is theirs. Self-acting types act now."""
+    """The person confirmed through the link: the request is theirs. Self-acting types act now;
+    one still to be answered is receipted by mail with its due date."""
     ticket = ticket_locked(ticket)
     if not ticket.is_waiting or not ticket.holds_data:
         # Confirmed already, or closed meanwhile (an officer closed it unconfirmed): a link
@@ -299,4 +300,7 @@ def ticket_verify(ticket: Ticket) -> Ticket:
     on_confirmed(ticket)
     if ticket.is_open:  # still to be answered, by staff (self_acting.on_confirmed)
         notify_confirmed_late(ticket)
+        # The person's receipt: what was confirmed and by when it is answered (the law's due
+        # date, rights/answer_due.txt), kept in their mailbox; the page said it only once.
+        ticket_mail(ticket, ticket.address_on_record, "request_confirmed", {"ticket": ticket})
     return ticket

@@ -1,7 +1,8 @@
 """The language switch on a form page keeps what the visitor typed: it is a button that posts the
-form to the same page in the other language, which shows it again filled in, with no error, and
-stores, checks and counts nothing. Consent boxes start empty there (consent is given to the texts
-as read in that language) and the page says so; a file attached must be attached again."""
+form to the same page in the other language, which shows it again filled in, with no error (but
+those the page showed, checked again in that language), and stores and counts nothing. Consent
+boxes start empty there (consent is given to the texts as read in that language) and the page
+says so; a file attached must be attached again."""
 
 from html.parser import HTMLParser
 
@@ -176,3 +177,36 @@ def test_a_page_without_a_form_keeps_its_link(client, texts, path):
     link = f'<a href="/ru/{path}?switch_language=ru" hreflang="ru" lang="ru" rel="nofollow">'
     assert link in html
     assert 'name="switch_language"' not in html
+
+
+PROBLEM = {"kk": "Форманы тексеріңіз", "ru": "Проверьте форму"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("path", FORMS)
+def test_a_form_showing_its_errors_shows_them_again_in_the_language_switched_to(
+    client, page, lang, path
+):
+    """A visitor told the address is wrong switches language to read the message in theirs: the
+    form came back filled in but with no error, and they were left to guess what to put right.
+    Checked again, nothing is stored or counted."""
+    form, _html = page(lang, path)
+    values = typed_in(form)
+    email = next(name for name in values if "email" in name)
+    values[email] = "asel@"
+    token = _html.split('name="token" value="')[1].split('"')[0]
+    refused = client.post(f"/{lang}/{path}", {"token": token, **values}).content.decode()
+    assert Form(refused).summary and 'name="errors_shown"' in refused
+    token = refused.split('name="token" value="')[1].split('"')[0]
+    before = stored()
+
+    other = OTHER[lang]
+    answer = client.post(f"/{other}/{path}", {"token": token, **values, "errors_shown": "1",
+                                              "switch_language": other})  # fmt: skip
+
+    html = answer.content.decode()
+    switched = Form(html)
+    assert answer.status_code == 200 and switched.lang == other and switched.summary
+    assert PROBLEM[other] in html and PROBLEM[lang] not in html
+    assert f'name="{email}" value="asel@"' in html and 'aria-invalid="true"' in html
+    assert stored() == before

@@ -35,7 +35,7 @@ def test_a_correction_that_keeps_the_address_tells_no_one_else(texts, make_subje
     ann = make_subject(email="ann@example.kz", language="ru")
     ticket_correct(verified_request(ann, "correct"), changes={"full_name": "Анна Смирнова"},
                    document="letter", actor=officer)  # fmt: skip
-    assert Email.objects.filter(to="ann@example.kz").count() == 2  # the link, the answer
+    assert Email.objects.filter(to="ann@example.kz").count() == 3  # link, receipt, answer
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

@@ -201,7 +201,7 @@ def test_destroy_removes_mail_sent_to_an_address_held_before_a_correction(
     ticket_correct(verified_request(ann, "correct"), changes={"email": "ann@example.kz"},
                     document="letter", actor=officer)  # fmt: skip
     ann.refresh_from_db()
-    assert Email.objects.filter(to="ann-old@example.kz").count() == 2  # link; address changed
+    assert Email.objects.filter(to="ann-old@example.kz").count() == 3  # link, receipt, changed
     assert Email.objects.filter(to="ann@example.kz").count() == 1  # the answer, to her address now
 
     subject_destroy(ann, request_ref="REQ-4", actor=officer)
