@@ -39,6 +39,7 @@ from .abuse import (
     token_again,
     try_again_message,
 )
+from .address_typos import TOLD
 from .forms import (
     ApplicationForm,
     ContactForm,
@@ -112,6 +113,9 @@ def typed_back(request, kind, form_class, texts):
         data = request.POST.copy()
         data["token"] = initial["token"]
         for name in [n for n in data if switching and n.startswith("consent_")]:
+            del data[name]
+        # A host's slip asked about (address_typos.TOLD) is asked again, not dropped unread.
+        for name in {TOLD % n for n in data} & set(data):
             del data[name]
         form = form_class(data, **texts_given(form_class, texts))
         form.is_valid()

@@ -45,7 +45,7 @@ def _phone(typed: str) -> str | None:
         return None
 
 
-def _named(typed: str, addresses: set[str], phones: set[str]) -> bool:
+def _named(typed: str, addresses: Iterable[str], phones: set[str]) -> bool:
     """Whether `typed` (a username as axes kept it) is one of `addresses` (folded) or `phones`
     (E.164), however it was written: case, spaces, a domain as the DNS writes it, a number
     with or without its 8 or +7."""
@@ -61,10 +61,11 @@ def _staff_names() -> set[str]:
     return {address_folded(name.strip()) for name in names if name}
 
 
-def identifiers(subject: Subject) -> tuple[list[str], list[str]]:
-    """The addresses the person held (mailed.held_spans: on record, before a correction, or
-    written from in a request) and the phone numbers (on record, or before a correction)."""
-    addresses = [address for address, _since, _until in held_spans(subject)]
+def identifiers(subject: Subject) -> tuple[list[tuple], list[str]]:
+    """The addresses the person held, each with the span they held it in (mailed.held_spans:
+    on record, before a correction, or written from in a request), and the phone numbers (on
+    record, or before a correction)."""
+    addresses = held_spans(subject)
     phones = [subject.phone or ""]
     for old, new in Correction.objects.filter(subject=subject, field="phone").values_list(
         "old_value", "new_value"
@@ -73,9 +74,9 @@ def identifiers(subject: Subject) -> tuple[list[str], list[str]]:
     return addresses, phones
 
 
-def _naming(model, addresses: set[str], phones: set[str]) -> list:
-    """The rows of `model` (one of RECORDS) whose username is one of `addresses` (folded) or
-    `phones` (E.164), however it was typed."""
+def _naming(model, addresses: dict[str, list], phones: set[str]) -> list:
+    """The rows of `model` (one of RECORDS) whose username is one of `addresses` (folded, each
+    with the spans it was held in: _folded) or `phones` (E.164), however it was typed."""
     if not (addresses or phones):
         return []
     # Rows that may hold one of them, to be read closely: an address's mailbox name, a
@@ -85,17 +86,40 @@ def _naming(model, addresses: set[str], phones: set[str]) -> list:
         near |= Q(username__icontains=address.rpartition("@")[0] + "@")
     for phone in phones:
         near |= Q(username__regex=r"\D*".join(phone.split(EXTENSION)[0][-7:]))
-    return [row for row in model.objects.filter(near) if _named(row.username, addresses, phones)]
+    return [
+        row for row in model.objects.filter(near)
+        if _named(row.username, addresses, phones) and _while_held(row, addresses)
+    ]  # fmt: skip
 
 
-def _folded(addresses: Iterable[str], phones: Iterable[str]) -> tuple[set[str], set[str]]:
-    addresses = {address_lookup_key(a) for a in addresses if a} - {""}
-    return addresses, {p for p in (_phone(p) for p in phones if p) if p}
+def _while_held(row, addresses: dict[str, list]) -> bool:
+    """Whether `row`, if it names an address, was typed while the person held it: once someone
+    else took it, what was typed with it is theirs (mailed.held_spans, as the mail to it is).
+    The old holder's access answer gave a stranger's IP address and browser, and her
+    destruction deleted them from his."""
+    if "@" not in row.username:
+        return True
+    spans = addresses[address_lookup_key(row.username.strip())]
+    at = row.attempt_time
+    return any((since is None or at >= since) and (until is None or at < until)
+               for since, until in spans)  # fmt: skip
 
 
-def sign_ins_forget(addresses: Iterable[str], phones: Iterable[str]) -> int:
-    """Delete the sign-in records whose username is one of `addresses` or `phones`, but for a
-    staff account's own name. Returns how many went."""
+def _folded(addresses: Iterable, phones: Iterable[str]) -> tuple[dict[str, list], set[str]]:
+    """`addresses` by their lookup key, each with the (since, until) spans it was held in: an
+    item is an address held throughout, or (address, since, until) as held_spans gives it."""
+    held: dict[str, list] = {}
+    for item in addresses:
+        address, since, until = (item, None, None) if isinstance(item, str) else item
+        if key := address_lookup_key(address):
+            held.setdefault(key, []).append((since, until))
+    return held, {p for p in (_phone(p) for p in phones if p) if p}
+
+
+def sign_ins_forget(addresses: Iterable, phones: Iterable[str]) -> int:
+    """Delete the sign-in records whose username is one of `addresses` (each an address, or
+    a held_spans span: typed within it) or `phones`, but for a staff account's own name.
+    Returns how many went."""
     addresses, phones = _folded(addresses, phones)
     staff = _staff_names() if addresses or phones else set()
     gone = 0

@@ -118,3 +118,32 @@ def test_a_host_in_its_own_right_is_taken_at_once(client, texts, fast, typed):
     if response.status_code == 200:
         assert field not in response.context["form"].errors, response.context["form"].errors
     assert response.status_code == 302
+
+
+OTHER = {"kk": "ru", "ru": "kk"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("place", PLACES)
+def test_the_question_about_a_mistyped_host_is_asked_again_in_the_language_switched_to(
+    client, texts, fast, lang, place
+):
+    """A visitor asked «did you mean asel@gmail.com?» switches language to read the question in
+    theirs: it went, the page marking it asked already, and «Send» took asel@gmial.com unread.
+    It is asked again in the new language; sent again unchanged from there, it is taken."""
+    typed = "asel@gmial.com"
+    page = suggested(client, lang, place, typed, "asel@gmail.com")
+    hidden = re.findall(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)"', page)
+    fields = {name: html.unescape(value) for name, value in hidden}
+    data = {**(GUARDIAN if place == "guardian" else FORMS[place]), **SHOWN, **fields,
+            field_of(place): typed}  # fmt: skip
+    other = OTHER[lang]
+    path = f"/{other}/{'apply' if place == 'guardian' else place}/"
+    switched = client.post(path, {**data, "switch_language": other})
+
+    assert switched.status_code == 200
+    errors = switched.context["form"].errors.get(field_of(place), [])
+    assert errors and errors[0].startswith(MEANT[other] % "asel@gmail.com"), errors
+    stored_nothing()
+    response = sent_again(client, other, place, switched.content.decode(), typed)
+    assert response.status_code == 302

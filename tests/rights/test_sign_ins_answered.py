@@ -58,3 +58,28 @@ def test_a_parents_letter_lists_what_she_typed_into_the_staff_sign_in(make_subje
     for lang, words in (("kk", "IP-мекенжайынан"), ("ru", "с\xa0IP-адреса")):
         statement = guardian_statement("zqgulnar@example.kz", lang)
         assert "203.0.113.90" in statement and words in statement
+
+
+def test_what_was_typed_with_an_old_address_after_someone_else_took_it_is_theirs_not_hers(
+    make_subject,
+):
+    """Әсел corrected her address and Бөтен took her old one: what was typed into the staff
+    sign-in with it from then on (an IP address, a browser) is about Бөтен, by the rule of whose
+    mail is whose (mailed.held_spans). Her access answer gave it to her, and her destruction
+    deleted it from his; what was typed while it was hers stays hers."""
+    from consent.rights.erasure import subject_destroy
+    from consent.rights.models import Correction
+
+    asel = make_subject(full_name="Әсел", email=ASEL)
+    typed_into_the_staff_sign_in(ASEL, ip="203.0.113.1")
+    Correction.objects.create(subject=asel, field="email", old_value=ASEL,
+                              new_value="zqasel.new@example.kz", document="letter")  # fmt: skip
+    asel.email = "zqasel.new@example.kz"
+    asel.save(update_fields=["email"])
+    stranger = make_subject(full_name="Бөтен Адам", email=ASEL)
+    typed_into_the_staff_sign_in(ASEL, ip="198.51.100.2")
+
+    assert [r["ip"] for r in export_data(asel, "kk")["sign_ins"]] == ["203.0.113.1"]
+    assert [r["ip"] for r in export_data(stranger, "kk")["sign_ins"]] == ["198.51.100.2"]
+    subject_destroy(asel, request_ref="R-1", actor=None)
+    assert [r["ip"] for r in export_data(stranger, "ru")["sign_ins"]] == ["198.51.100.2"]
