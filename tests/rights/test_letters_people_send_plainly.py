@@ -52,9 +52,7 @@ def test_a_withdrawal_asked_with_a_fear_after_it_is_done(person):
         "Бұны қалай түсінуге болады? Бір апта бұрын жаздым ғой.",
     ],
 )
-def test_a_hurry_or_a_reproach_under_the_requests_subject_line_is_no_question_of_how(
-    person, body
-):
+def test_a_hurry_or_a_reproach_under_the_requests_subject_line_is_no_question_of_how(person, body):
     """Read as «Как это сделать?», the withdrawal the subject line names waited for a link."""
     ticket = ingest(message("Отзыв согласия", body=body))
     assert (ticket.type, ticket.asked_whether) == (Type.WITHDRAW, False)
@@ -84,3 +82,20 @@ def test_an_invoice_or_this_mentioned_beside_a_plain_stop_leaves_it_a_stop(perso
 def test_invoices_asked_not_to_be_sent_still_leave_the_news(person, body):
     ticket = ingest(message("Счёт", body=body))
     assert ticket.type == Type.OTHER and gate.may_process(person, MARKETING)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Хабарлаңызшы, келісімімді қайтарып алуға бола ма?",
+        "Көрсетіңізші, келісімімді қалай қайтарып алуға болады?",
+        "Покажите, пожалуйста, можно ли отозвать моё согласие?",
+        "Напомните, пожалуйста, можно ли отозвать моё согласие?",
+    ],
+)
+def test_a_please_on_a_verb_of_telling_asks_whether_a_withdrawal_can_be_made(person, body):
+    """«Let me know / show me, please, whether I can…» was read as the withdrawal asked politely:
+    the answer asked her to confirm a withdrawal where she asked whether she could."""
+    ticket = ingest(message("Сұрақ", body=body))
+    assert (ticket.type, ticket.asked_whether) == (Type.WITHDRAW, True)
+    assert gate.may_process(person, SERVICE)
