@@ -88,7 +88,8 @@ POLITE_KAZAKH = re.compile(r"н[ыи]з(дар|дер)?(шы|ши)$")
 # Not a verb of telling, which opens a question: «Подскажите, пожалуйста, можно ли удалить мои
 # данные?», «Скажите, пожалуйста, как…» ask whether (whether.py). Folded beginnings.
 TELLING = ("подскаж", "скаж", "объясн", "расскаж", "уточн", "ответ", "сообщ", "посовет", "помог",
-           "напиш", "айт", "тусиндир", "жазып")  # fmt: skip
+           "напиш", "покаж", "напомн", "айт", "тусиндир", "жазып", "жазыныз", "хабарла",
+           "корсет")  # fmt: skip
 
 
 def asked_please(folded: list[str]) -> bool:

@@ -18,6 +18,10 @@ letters about «this» one, the matter of the mail it answers («Re: Оплат�
 writer. Named so, with no word of the news, it opens "other" for an officer (about_this,
 Ticket.Limit.THIS_MATTER)."""
 
+import re
+
+from .asking import INFINITIVE, imperative
+
 # Words of the news that may be a service's notice rather than the news. Folded beginnings.
 NOTICES = ("уведомлен", "оповещен", "сообщен", "письм", "писем", "смс", "хабарлам", "хабарланды",
            "хат", "ескерт", "напомин")  # fmt: skip
@@ -29,6 +33,15 @@ TOPICS = ("заказ", "доставк", "оплат", "платеж", "зад�
 # A service's own papers, news by no reading: an invoice, a receipt («счета», «квитанции»,
 # «шот», «түбіртек»). Folded beginnings.
 PAPERS = ("счет", "квитанц", "накладн", "шот", "тубиртек")
+# A paper, or «this» matter, is what is stopped only beside a verb of sending or writing asked
+# in the imperative or the infinitive («Не присылайте мне больше счета», «слать счета», «не
+# пишите мне по этому поводу», «Бұл туралы енді жазбаңыз», «шоттарды жіберуді тоқтатыңыз»): not
+# one the letter mentions beside a plain stop («Отпишите меня. Счёт я оплатила», «Отпишите меня.
+# Я уже писала вам об этом»), which opened "other" while the news went on. Folded beginnings.
+SENDING = ("сла", "присыл", "присла", "высыл", "высла", "отправ", "пиш", "писа")
+SENDING_KAZAKH = ("жибер", "жаз")
+KAZAKH_VERBAL_NOUN = re.compile(r"у(д[ыи]|[ыи]н|ге)?$")  # «жіберу», «жіберуді», «жазуын»
+NEAR = 3  # words before the paper or the matter, and after it, its verb may stand
 ABOUT = frozenset({"о", "об", "по", "про", "насчет", "касательно"})  # before the topic
 ABOUT_KAZAKH = frozenset({"туралы", "жайлы", "бойынша", "жонинде"})  # after the topic
 TOPIC_WORDS = 2  # words between «о» and the topic: «о статусе заказа», «о моих заказах»
@@ -37,8 +50,25 @@ TOPIC_WORDS = 2  # words between «о» and the topic: «о статусе за�
 def of_service(folded: list[str], news: tuple[str, ...]) -> bool:
     """Whether every word of the news in `folded` (the letter's folded words; `news`, folded
     beginnings) is a notice about an order, a delivery or a payment, and one is."""
-    named = [at for at, word in enumerate(folded) if word.startswith((*news, *NOTICES, *PAPERS))]
+    named = [
+        at
+        for at, word in enumerate(folded)
+        if word.startswith((*news, *NOTICES)) or (word.startswith(PAPERS) and _sent(folded, at, at))
+    ]
     return bool(named) and all(_about_service(folded, at) for at in named)
+
+
+def _sent(folded: list[str], first: int, last: int) -> bool:
+    """Whether a verb of sending or writing, asked (SENDING), stands NEAR folded[first..last]."""
+    near = [*folded[max(0, first - NEAR) : first], *folded[last + 1 : last + 1 + NEAR]]
+    return any(
+        (word.startswith(SENDING) and (imperative(word) or INFINITIVE.fullmatch(word)))
+        or (
+            word.startswith(SENDING_KAZAKH)
+            and (imperative(word) or KAZAKH_VERBAL_NOUN.search(word))
+        )
+        for word in near
+    )
 
 
 def _about_service(folded: list[str], at: int) -> bool:
@@ -70,5 +100,7 @@ def about_this(folded: list[str], news: tuple[str, ...]) -> bool:
     if any(word.startswith(news) for word in folded):
         return False
     return any(
-        tuple(folded[at : at + len(words)]) == words for words in THIS for at in range(len(folded))
+        tuple(folded[at : at + len(words)]) == words and _sent(folded, at, at + len(words) - 1)
+        for words in THIS
+        for at in range(len(folded))
     )

@@ -15,7 +15,7 @@ a request rather than whether to make one.
 
 from itertools import pairwise
 
-from .asking import DOING
+from .asking import DOING, KAZAKH_PAST_YOU, YOU_CONDITIONAL, imperative
 from .sentences import (
     ACCESS,
     QUESTION_PARTICLES,
@@ -31,8 +31,9 @@ from .spelling import fold, word_set
 # («как», «каким образом»). Folded (spelling.fold).
 CAN = word_set("можно могу смогу можем возможно вправе право права")
 HOW = word_set("как каким калай")
-# «Как можно скорее удалите мои данные» (as soon as possible) asks nothing of the kind.
-NOT_HOW = ("скоре", "быстре", "раньше")
+# «Как можно скорее удалите мои данные» (as soon as possible), «Можно ли побыстрее?» (hurry)
+# ask nothing of the kind. Folded beginnings, of the word after «как» or «можно», or the next.
+NOT_HOW = ("скоре", "быстре", "раньше", "поскоре", "побыстре", "пораньше")
 # «Что нужно сделать, чтобы отписаться»: a sentence opening with what or how, and «чтобы»
 # before the phrase in its clause.
 OPENING = word_set("что как каким")
@@ -55,6 +56,21 @@ HOW_WORDS = HOW | {"how"}
 BUT = word_set("но однако бирак алайда")
 DOUBTING = ("бойус", "опасайус", "сомнева", "коркам", "коркып", "билмеймин", "сенимсиз")
 NOT_SURE = (("не", "знайу"), ("не", "уверен"), ("не", "уверена"), ("сенимди", "емес"))
+# The request asked of us before the «but» is an instruction, whatever doubt follows: «Прошу
+# отозвать моё согласие, но боюсь, что поздно», «Отпишите меня, но не уверена, что это
+# сработает» (the imperative; «прошу» in its clause, sentences.URGING; the act done as it is
+# said, DOING). Only a wish is doubted.
+
+
+def _instructed(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the phrase at tokens[start..end] is asked of us, or its act done as it is said."""
+    clause = sentence.clauses[start]
+    return clause in sentence.urged or any(
+        DOING.fullmatch(word)
+        or (imperative(word) and not (YOU_CONDITIONAL.search(word) or KAZAKH_PAST_YOU.search(word)))
+        for at, word in enumerate(sentence.tokens[: end + 1])
+        if sentence.clauses[at] == clause
+    )
 
 
 def _doubted(tokens) -> bool:
@@ -85,7 +101,7 @@ def asked_whether(sentence: Sentence, start: int, end: int, kind: str) -> bool:
             return True
         if at < start and tokens[at] in SO_THAT and tokens[0] in OPENING:
             return True
-    said = any(DOING.fullmatch(word) for word in tokens[start : end + 1])  # «Отзываю…, но…»
+    said = _instructed(sentence, start, end)  # «Отзываю…, но…», «Прошу…, но…»
     if not said and _doubted(tokens[end + 1 :]):
         return True
     asked = questioned(sentence, start, end)
@@ -107,6 +123,11 @@ MEANS = frozenset(map(fold, word_set("образом способом нужно
 # a question of something else). Folded beginnings.
 DO_VERBS = ("сдела", "делат", "оформ", "пода", "осуществ", "поступ", "написа", "отправ")
 NOT_ASKING_HOW = frozenset(map(fold, word_set("сколько почему зачем когда неге кашан")))
+# Nor how to understand what was done, nor how «you» could: «Как это понимать?», «Бұны қалай
+# түсінуге болады?», «Как вы можете так поступать?» (reproach, not the writer's way to a request).
+# Folded beginnings; the word after «как».
+UNDERSTANDING = ("понима", "понят", "тусин")
+YOU = word_set("вы")
 KAZAKH_STATE = ("жагдай", "хал", "истер", "денсаулы")
 
 
@@ -116,14 +137,16 @@ def asks_how(text: str) -> bool:
     сделать?»), a question about that request, not yet an instruction (scoped.scoped)."""
     for sentence in sentences(text):
         tokens = sentence.tokens
-        if NOT_ASKING_HOW & set(tokens):
+        if NOT_ASKING_HOW & set(tokens) or any(w.startswith(UNDERSTANDING) for w in tokens):
             continue
         doing = any(word.startswith(DO_VERBS) for word in tokens) or bool(MEANS & set(tokens))
         for at, word in enumerate(tokens):
             before, following = tokens[at - 1] if at else "", tokens[at + 1 : at + 2] or [""]
-            if following[0].startswith(NOT_HOW) or before.startswith(KAZAKH_STATE):
+            hurried = any(next_.startswith(NOT_HOW) for next_ in tokens[at + 1 : at + 3])
+            if hurried or before.startswith(KAZAKH_STATE):
                 continue
-            if word in HOW and (doing or word == "калай") and following[0] != "не":
+            you = at < len(sentence.following) and sentence.following[at] in YOU
+            if word in HOW and (doing or word == "калай") and following[0] != "не" and not you:
                 return True
             if word in CAN and sentence.asked:
                 return True
