@@ -162,6 +162,7 @@ def run(sent, first, second, known=True):
 CONFIRM = {"kk": "№\xa0{} өтінішіңізді растаңыз", "ru": "Пожалуйста, подтвердите запрос №\xa0{}"}
 JOINED = {"kk": "№\xa0{} өтінішіңіз", "ru": "Ваш запрос №\xa0{}"}
 STILL_OPEN = {"kk": "әлі ашық, сондықтан екінші өтініш ашпай", "ru": "ещё открыт, поэтому мы"}
+RECEIPT = {"kk": "расталды", "ru": "подтверждён"}
 JOINED_ON_THE_PAGE = {"kk": "жазғаныңыз соған қосылды", "ru": "написанное вами добавлено к\xa0нему"}
 
 
@@ -209,7 +210,11 @@ def test_the_persons_page_and_the_form_at_once_are_one_request(sent, first):
         assert JOINED_ON_THE_PAGE["ru"] in notice and ref in notice
         # The form's request, confirmed by the page (what the link would prove), is the one.
         assert got["requests"] == [["open", None], ["filed", 0]]
-        assert [subject for subject, _ in got["mails"]] == [CONFIRM["kk"].format(ref)]
+        # Its link mailed, then confirmed by the page: the receipt with its due date follows,
+        # in the language of the form that opened it (email/request_confirmed).
+        (confirm, _), (receipt, text) = got["mails"]
+        assert confirm == CONFIRM["kk"].format(ref) and receipt == JOINED["kk"].format(ref)
+        assert RECEIPT["kk"] in text
 
 
 def test_the_persons_page_in_two_tabs_at_once_is_one_request(sent):

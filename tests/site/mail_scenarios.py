@@ -182,7 +182,8 @@ def attach(raw, count):
 
 
 def requests_carried_out(w):
-    """Boris, in the other language, carries out every type of request on the desk."""
+    """Every type of request confirmed by its link (its receipt, request_confirmed), then
+    carried out on the desk by Boris, in the other language."""
     lang, boris = w["lang"], w["boris"]
     desk(boris, opened(Type.CORRECT, lang), document="ID 1", full_name="Әсел Н.")
     desk(boris, opened(Type.ACCESS, lang))
@@ -316,6 +317,7 @@ SCENARIOS = {
     "staff_new_request": requests_opened,
     "request_unsubscribed": unsubscribed_by_email,
     "request_done": requests_carried_out,
+    "request_confirmed": requests_carried_out,
     "request_refused": requests_refused,
     "self_service_link": self_service_asked,
     "self_service_unknown": self_service_asked,
