@@ -152,6 +152,12 @@ def within_spans(spans: Iterable[tuple[str, object, object]], of, at: str) -> Q:
     return query
 
 
+def held_then(since, until, at) -> bool:
+    """Whether `at` falls within a span of held_spans, (since, until): within_spans's bounds,
+    for what is read in Python (a letter's addresses, a sign-in's username)."""
+    return (since is None or at >= since) and (until is None or at < until)
+
+
 def mail_to(subject: Subject) -> Q:
     """The person's mail, as a filter of post_office's Email."""
     return within_spans(held_spans(subject), lambda address: Q(to__address=address), "created")

@@ -34,7 +34,7 @@ from consent.core.keys import key_digest
 from consent.core.photos import fernet
 from consent.core.subjects import address_lookup_key, normalise_email
 
-from .mailed import held_by_someone, held_spans, held_spans_of, within_spans
+from .mailed import held_by_someone, held_spans, held_spans_of, held_then, within_spans
 from .models import QuarantinedMessage, SetAsideSender
 
 SALT = "consent.rights.set_aside.sender"
@@ -175,8 +175,7 @@ def _read_from(spans) -> list[int]:
         except InvalidToken:  # under a key no longer configured: nobody can read it either
             continue
         addresses = {address_lookup_key(a) for a in letter_addresses(raw)}
-        if any(a in addresses and (since is None or received >= since)
-               and (until is None or received < until) for a, since, until in spans):  # fmt: skip
+        if any(a in addresses and held_then(since, until, received) for a, since, until in spans):
             found.append(pk)
     return found
 

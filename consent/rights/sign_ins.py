@@ -30,7 +30,7 @@ from consent.core.models import AuditEvent, Subject
 from consent.core.phones import EXTENSION, normalise_phone
 from consent.core.subjects import address_lookup_key
 
-from .mailed import held_spans
+from .mailed import held_spans, held_then
 from .models import Correction
 
 RECORDS = (AccessAttempt, AccessFailureLog, AccessLog)
@@ -101,8 +101,7 @@ def _while_held(row, addresses: dict[str, list]) -> bool:
         return True
     spans = addresses[address_lookup_key(row.username.strip())]
     at = row.attempt_time
-    return any((since is None or at >= since) and (until is None or at < until)
-               for since, until in spans)  # fmt: skip
+    return any(held_then(since, until, at) for since, until in spans)
 
 
 def _folded(addresses: Iterable, phones: Iterable[str]) -> tuple[dict[str, list], set[str]]:
