@@ -1,12 +1,8 @@
 import unicodedata
-from html import unescape
 
-import nh3
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -14,61 +10,7 @@ from consent.common.directions import validate_lines_direction_closed
 from consent.common.i18n import localised
 from consent.common.text import DOCUMENT_MAX_CHARS, NOTE_MAX_CHARS
 from consent.core.phones import normalise_phone, phone_shown
-from emalu.templatetags.links import linked_in_html
-
-
-def render_markdown(text):
-    """Markdown written by staff, each address in its text a link (links.linked_in_html),
-    sanitised so that no script or foreign resource gets through: a picture's address only a
-    path of this site (`foreign_images`)."""
-    clean = nh3.clean(linked_in_html(_html(text)), url_schemes={"https", "mailto", "tel"},
-                      attribute_filter=_own_images_only())  # fmt: skip
-    # Sanitised by nh3 just above.
-    return mark_safe(clean)  # noqa: S308  # nosec B308 B703
-
-
-def foreign_images(text):
-    """The addresses of the images in staff Markdown that are not the site's own: a page never
-    loads them (no other host is contacted before the visitor consents: compliance L19), so
-    the editor is told instead of seeing a picture vanish. Read before nh3 would drop an address
-    of another scheme unseen."""
-    found = []
-    nh3.clean(_html(text), url_schemes={*SCHEMES_SEEN, "https"},
-              attribute_filter=_own_images_only(found))  # fmt: skip
-    return found
-
-
-# The schemes of a picture's address an editor may write, for telling them it is another host's.
-SCHEMES_SEEN = {"http", "data", "ftp", "file", "blob"}
-
-
-def _html(text):
-    import markdown  # here, not at start-up: a command that renders no page never needs it
-
-    return markdown.markdown(text or "", extensions=["extra", "sane_lists"])
-
-
-# What a browser's URL parser strips from an address's ends (C0 controls and the space) and
-# removes from anywhere in it (tabs and line breaks).
-_URL_ENDS = "".join(map(chr, range(0x21)))
-_TABS_AND_BREAKS = dict.fromkeys(map(ord, "\t\n\r"))
-
-
-def _own_images_only(foreign=None):
-    """nh3's attribute filter that drops a picture's address unless it is a path of this site
-    («//host/…» and «/\\host/…» are another host to a browser), noting it in `foreign`."""
-
-    def keep(tag, attribute, value):
-        # Read as a browser reads it: «/\t/host» is «//host», another host.
-        read = value.strip(_URL_ENDS).translate(_TABS_AND_BREAKS)
-        own = read.startswith("/") and not read.startswith("//") and "\\" not in read
-        if tag == "img" and attribute == "src" and not own:
-            if foreign is not None:
-                foreign.append(value)
-            return None
-        return value
-
-    return keep
+from emalu.rendered import foreign_images, render_markdown, text_of
 
 
 class Page(models.Model):
@@ -146,7 +88,7 @@ def _has_words(text):
 def _shows_something(markdown_text):
     """Whether staff Markdown shows anything once rendered and sanitised: words or an image."""
     html = render_markdown(markdown_text or "")
-    return _has_words(unescape(strip_tags(html))) or "<img" in html
+    return _has_words(text_of(html)) or "<img" in html
 
 
 # What a kk or ru field left empty is told, unless its model says it more precisely (L24).
@@ -171,8 +113,12 @@ def _require_both_languages(obj, text_fields, markdown_fields=(), optional=False
     errors = {}
     for name in [*text_fields, *markdown_fields]:
         for language in ("kk", "ru"):
+            typed = localised(obj, name, language)
+            # Markdown is judged as the page shows it: a mark written as a character reference
+            # passed the check of the typed text and was left open on the page.
+            shown = text_of(render_markdown(typed)) if name in markdown_fields else typed
             try:
-                validate_lines_direction_closed(localised(obj, name, language))
+                validate_lines_direction_closed(shown)
             except ValidationError as error:
                 errors.setdefault(f"{name}_{language}", []).append(error.messages[0])
         shows = _shows_something if name in markdown_fields else _has_words

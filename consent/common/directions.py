@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 # PDF; isolates (LRI, RLI, FSI), closed by PDI, which closes what was opened inside them too.
 _EMBEDDINGS, _POP_EMBEDDING = "\u202a\u202b\u202d\u202e", "\u202c"
 _ISOLATES, _POP_ISOLATE = "\u2066\u2067\u2068", "\u2069"
+# Those that set right to left (RLE, RLO, RLI): the others set left to right (LRE, LRO, LRI, as
+# a phone number copied from a contacts list carries) or the direction of what follows (FSI).
+_RIGHT_TO_LEFT = "\u202b\u202e\u2067"
 
 
 def validate_direction_closed(value: str) -> None:
@@ -19,18 +22,32 @@ def validate_direction_closed(value: str) -> None:
     it never closes: an invisible override pasted with an Arabic or Hebrew phrase turned around
     whatever follows the line where it is shown, the preview in a reader's inbox list after the
     subject, the desk's message after the title. Marks that are closed are kept as written."""
-    if _left_open(value) is not None:
-        raise ValidationError(DIRECTION_OPEN, code="direction_open")
+    if _left_open(value):
+        raise ValidationError(_told(value), code="direction_open")
 
 
 DIRECTION_OPEN = _(
     "This holds an invisible direction mark (pasted with right-to-left text) that is never "
     "closed: it would turn the text after it around. Type the line again instead of pasting it."
 )
+# A left-to-right mark (or one taking the direction of what follows) turns nothing around in a
+# Kazakh or Russian line: it sets the direction of the rest, reordering the signs and any
+# right-to-left words after it. Told it came with right-to-left text, the editor found none.
+DIRECTION_OPEN_OTHER = _(
+    "This holds an invisible direction mark (pasted from another program, often with a phone "
+    "number or a name) that is never closed: it could change the order of the words and signs "
+    "after it. Type the line again instead of pasting it."
+)
 
 
-def _left_open(value: str) -> int | None:
-    """Where in `value` the first direction mark it never closes is, or None."""
+def _told(value: str):
+    """What a refusal of `value` says: whether a mark it leaves open turns the text around."""
+    backwards = any(value[where] in _RIGHT_TO_LEFT for where in _left_open(value))
+    return DIRECTION_OPEN if backwards else DIRECTION_OPEN_OTHER
+
+
+def _left_open(value: str) -> list[int]:
+    """Where in `value` the direction marks it never closes are, the outermost first."""
     opened = []  # (an isolate?, where)
     for i, ch in enumerate(value or ""):
         if ch in _EMBEDDINGS or ch in _ISOLATES:
@@ -40,7 +57,7 @@ def _left_open(value: str) -> int | None:
         elif ch == _POP_ISOLATE and any(isolate for isolate, _where in opened):
             while not opened.pop()[0]:
                 pass
-    return opened[0][1] if opened else None
+    return [where for _isolate, where in opened]
 
 
 def validate_lines_direction_closed(value: str) -> None:
@@ -50,16 +67,17 @@ def validate_lines_direction_closed(value: str) -> None:
     draws nothing, and «the line» of a page or a policy was one of a hundred: the refusal
     quotes the words before it (after it, at a line's start), which the browser's search finds."""
     for line in re.split(r"\r\n|\r|\n", value or ""):
-        where = _left_open(line)
-        if where is None:
+        opened = _left_open(line)
+        if not opened:
             continue
+        where = opened[0]
         before = " ".join(_drawn(line[:where]).split()[-4:])[-QUOTED_MAX:]
         words = before or " ".join(_drawn(line[where:]).split()[:4])[:QUOTED_MAX]
         if not words:
-            raise ValidationError(DIRECTION_OPEN, code="direction_open")
+            raise ValidationError(_told(line), code="direction_open")
         raise ValidationError(
             _("In the line with «%(words)s»: %(problem)s"),
-            code="direction_open", params={"words": words, "problem": DIRECTION_OPEN},
+            code="direction_open", params={"words": words, "problem": _told(line)},
         )  # fmt: skip
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_date
+from consent.common.directions import validate_lines_direction_closed
 from consent.common.text import NOTE_MAX_CHARS, numbered
 from consent.workdays.calendar import check_countable
 
@@ -34,12 +35,17 @@ class Breach(models.Model):
     working day of detection, and the people affected as the rules require."""
 
     detected_at = models.DateTimeField(_("detected"))
+    # What the officer types goes to the regulator in the draft notice and to the next officer's
+    # screen: a direction mark left open turned the rest of its line around (directions.py).
     description = models.TextField(
-        _("what happened"), max_length=NOTE_MAX_CHARS, help_text=_("No personal data here.")
-    )
-    data_affected = models.TextField(_("data affected"), blank=True, max_length=NOTE_MAX_CHARS)
+        _("what happened"), max_length=NOTE_MAX_CHARS, help_text=_("No personal data here."),
+        validators=[validate_lines_direction_closed],
+    )  # fmt: skip
+    data_affected = models.TextField(_("data affected"), blank=True, max_length=NOTE_MAX_CHARS,
+                                     validators=[validate_lines_direction_closed])  # fmt: skip
     people_affected = models.PositiveIntegerField(_("people affected (estimate)"), default=0)
-    measures = models.TextField(_("measures taken"), blank=True, max_length=NOTE_MAX_CHARS)
+    measures = models.TextField(_("measures taken"), blank=True, max_length=NOTE_MAX_CHARS,
+                                validators=[validate_lines_direction_closed])  # fmt: skip
     # Set by breach_record() (rights/breaches.py): one working day from detection.
     regulator_due = models.DateField(_("regulator to be notified by"), editable=False)
     regulator_notified_at = models.DateTimeField(_("regulator notified"), null=True, blank=True)

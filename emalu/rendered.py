@@ -1,0 +1,79 @@
+"""Staff Markdown as a page shows it (a page's or a service's text): rendered, sanitised, its
+pictures only the site's own, and the text a reader sees of it."""
+
+from html import unescape
+
+import nh3
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+
+from emalu.templatetags.links import linked_in_html
+
+
+def render_markdown(text):
+    """Markdown written by staff, each address in its text a link (links.linked_in_html),
+    sanitised so that no script or foreign resource gets through: a picture's address only a
+    path of this site (`foreign_images`)."""
+    clean = nh3.clean(linked_in_html(_html(text)), tags=_TAGS,
+                      url_schemes={"https", "mailto", "tel"},
+                      attribute_filter=_own_images_only())  # fmt: skip
+    # Sanitised by nh3 just above.
+    return mark_safe(clean)  # noqa: S308  # nosec B308 B703
+
+
+# nh3's tags but <bdo>: its `dir` is an override the direction rule (common/directions.py) never
+# saw, and one left open in a paragraph's first line turned every line after it around on the
+# page. A page's text keeps the words inside it; <bdi>, which isolates, is kept.
+_TAGS = nh3.ALLOWED_TAGS - {"bdo"}
+
+
+def foreign_images(text):
+    """The addresses of the images in staff Markdown that are not the site's own: a page never
+    loads them (no other host is contacted before the visitor consents: compliance L19), so
+    the editor is told instead of seeing a picture vanish. Read before nh3 would drop an address
+    of another scheme unseen."""
+    found = []
+    nh3.clean(_html(text), url_schemes={*SCHEMES_SEEN, "https"},
+              attribute_filter=_own_images_only(found))  # fmt: skip
+    return found
+
+
+# The schemes of a picture's address an editor may write, for telling them it is another host's.
+SCHEMES_SEEN = {"http", "data", "ftp", "file", "blob"}
+
+
+def _html(text):
+    import markdown  # here, not at start-up: a command that renders no page never needs it
+
+    return markdown.markdown(text or "", extensions=["extra", "sane_lists"])
+
+
+# What a browser's URL parser strips from an address's ends (C0 controls and the space) and
+# removes from anywhere in it (tabs and line breaks).
+_URL_ENDS = "".join(map(chr, range(0x21)))
+_TABS_AND_BREAKS = dict.fromkeys(map(ord, "\t\n\r"))
+
+
+def _own_images_only(foreign=None):
+    """nh3's attribute filter that drops a picture's address unless it is a path of this site
+    («//host/…» and «/\\host/…» are another host to a browser), noting it in `foreign`."""
+
+    def keep(tag, attribute, value):
+        # Read as a browser reads it: «/\t/host» is «//host», another host.
+        read = value.strip(_URL_ENDS).translate(_TABS_AND_BREAKS)
+        own = read.startswith("/") and not read.startswith("//") and "\\" not in read
+        if tag == "img" and attribute == "src" and not own:
+            if foreign is not None:
+                foreign.append(value)
+            return None
+        return value
+
+    return keep
+
+
+def text_of(html):
+    """The text a reader sees of rendered Markdown, each block on a line of its own as the
+    renderer writes it: character references read (`&#x202E;`, `&#8238;` are the marks
+    themselves on the page), a reference written as text (`&amp;#8238;`, in a code span)
+    kept as the text it shows."""
+    return unescape(strip_tags(html))
