@@ -17,17 +17,17 @@ giving up retries, which would lose mail:
   the sender cannot tell this from a drop before, so it retries;
 - the sender is killed between the server's reply and the record: the mail is claimed again
   once its lease lapses.
-Every copy carries the message's own Message-ID (post_office's MESSAGE_ID_ENABLED), by which
-mail clients recognise a repeat.
+Every copy carries its own Message-ID (MESSAGE_ID_ENABLED), by which mail clients see a repeat.
 """
 
 import logging
+from functools import partial
 from typing import NamedTuple
 
 from django.conf import settings
 from django.core.signals import request_finished
 from django.db import transaction
-from django.dispatch import Signal, receiver
+from django.dispatch import receiver
 from django.utils import timezone
 from post_office import settings as po
 from post_office.connections import connections
@@ -39,6 +39,7 @@ from .audit import audit
 from .claims import claim, lease, renew, settle
 from .mail import mail_readdress
 from .models import AuditEvent
+from .outbox_signals import campaign_mail_refused, campaign_mail_withheld, files_mail_held_back
 from .relay import (
     address_refused,
     dropped,
@@ -59,17 +60,6 @@ from .withheld import (
 )
 
 logger = logging.getLogger(__name__)
-
-# With the Message-IDs of the campaign mails just deleted unsent (`message_ids`) and the time
-# (`at`), in that transaction: the campaign's record of who it was queued to says so.
-campaign_mail_withheld = Signal()
-# With the Message-IDs of the campaign mails the mail server refused for good (`message_ids`,
-# `_refused_for_good`) and the time (`at`), in the transaction recording it: no campaign goes to
-# that person again until they confirm an address anew (consent/marketing/returns.py).
-campaign_mail_refused = Signal()
-# With the names of the files (`names`) the mails just held back for a blocked person carried
-# (`blocked_files`), in the claim's transaction: whoever made them learns they never went out.
-files_mail_held_back = Signal()
 
 
 def _refused_for_good(email: Email, error: Exception) -> bool:
@@ -134,6 +124,15 @@ def _record(
     logs += [Log(email=e, status=STATUS.sent, message=replies[e.id])
              for e in sent if replies[e.id] or log_level >= 2]  # fmt: skip
     Log.objects.bulk_create(logs)
+    for email in sent:  # the journal keeps what went apart from the database (sent_mail.py)
+        transaction.on_commit(partial(logger.info, "mail sent", extra={
+            "message_id": email.message_id or "", "reply": replies[email.id]}))  # fmt: skip
+
+
+def record_sent_before(sent: list[tuple[Email, str]]) -> None:
+    """Record as sent, with the relay's reply then, mails a database restored from a backup
+    holds as due that the lost database had sent (`sent_mail reapply`): never sent again."""
+    _record(sent, [], 1)
 
 
 def _link_secrets_dropped(email: Email) -> bool:

@@ -28,7 +28,7 @@ it would run for the wrong day and date what it records wrongly. It stops with t
 from argparse import ArgumentTypeError
 from collections.abc import Callable
 from contextlib import nullcontext
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
@@ -131,11 +131,14 @@ def recorded(job: str, period: str, started, finished=None) -> JobRun:
 BACKUP = "backup"  # the nightly dump (scripts/backup), recorded by `manage.py backup_recorded`
 
 
-def run_recorded(job: str) -> JobRun:
-    """Record that `job`, run outside this code (the nightly backup), went to the end now:
-    /healthz and the admin index count its age from it (`last_run`)."""
-    now = timezone.now()
-    return recorded(job, now.isoformat(), now, now)
+def run_recorded(job: str, at: datetime | None = None) -> JobRun:
+    """Record that `job`, run outside this code (the nightly backup), went to the end now, or
+    at `at` (a dump found written, which a database restored from it lacks) unless a later run
+    is recorded: /healthz and the admin index count its age from it (`last_run`)."""
+    at = min(at or timezone.now(), timezone.now())  # never later than now: /healthz trusts it
+    if (last := last_run(job)) is not None and last.finished_at >= at:
+        return last
+    return recorded(job, at.isoformat(), at, at)
 
 
 def last_run(job: str) -> JobRun | None:

@@ -10,7 +10,7 @@ class MarketingConfig(AppConfig):
     verbose_name = _("News and offers")
 
     def ready(self):
-        from consent.core.delivery import campaign_mail_refused, campaign_mail_withheld
+        from consent.core.outbox_signals import campaign_mail_refused, campaign_mail_withheld
         from consent.core.withheld import campaign_mail_permitted
 
         from .campaigns import mails_permitted, recipients_withheld

@@ -13,7 +13,7 @@ class RightsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save, pre_save
 
         from consent.core.declarations import register_deadlines
-        from consent.core.delivery import files_mail_held_back
+        from consent.core.outbox_signals import files_mail_held_back
         from consent.core.withheld import address_corrected
         from consent.workdays.models import CalendarOverride
 

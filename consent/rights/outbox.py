@@ -80,7 +80,7 @@ def unsent_answers_withdraw(ticket: Ticket) -> None:
 
 def answers_held_back(names: set[str], **_signal) -> None:
     """The sender held back letters carrying these files for a person blocked since they were
-    made (core.delivery.files_mail_held_back): an access request they answered stays answered
+    made (core.outbox_signals.files_mail_held_back): an access request they answered stays answered
     on paper, but its answer never reached the person. Each such request records it (shown on
     its page, until a new answer is sent) and the officers are told, so that the answer is sent
     again once the block is lifted."""

@@ -310,31 +310,3 @@ def test_a_host_clock_off_deletes_no_dump_and_records_no_backup(
         assert "already written" not in off.stdout
         assert sorted(folder.iterdir()) == sorted(dumps)
         assert query(url, "SELECT count(*) FROM consent_jobrun WHERE job = 'backup'") == [(0,)]
-
-
-@pytest.mark.requires_tool("faketime", apt="faketime")
-def test_a_later_start_the_same_day_finds_the_days_dump_and_takes_none(tmp_path):
-    """emalu-backup.timer starts it each hour from 02:30, so that a night whose dump failed is
-    made up the same day (it waited a day); a start after the day's dump is written dumps
-    nothing again. The day is Almaty's: 20:00 UTC on the 4th is the 5th there."""
-    tools, folder = tmp_path / "bin", tmp_path / "backup"
-    tools.mkdir()
-    folder.mkdir()
-    (tools / "pg_dump").write_text(f"#!/bin/sh\ntouch {tmp_path / 'dumped'}\nexit 1\n")
-    (tools / "pg_dump").chmod(0o755)
-    (tools / "age").write_text(AGE)
-    (tools / "age").chmod(0o755)
-    todays = folder / "db-2026-12-05.dump.age"
-    todays.write_bytes(b"this morning's dump")
-    env = {"PATH": f"{tools}:/usr/bin:/bin", "BACKUP_DIR": str(folder), **NO_DATABASE, "TZ": "UTC"}
-    later = subprocess.run(["faketime", "2026-12-04 20:00:00", ROOT / "scripts" / "backup"],
-                           env=env, capture_output=True, text=True)  # fmt: skip
-    assert later.returncode == 0, later.stderr
-    assert f"backup already written today: {todays}" in later.stdout
-    assert not (tmp_path / "dumped").exists()
-    assert list(folder.iterdir()) == [todays] and todays.read_bytes() == b"this morning's dump"
-    # The next day's first start dumps (here its stand-in fails: the dump of the 5th is kept).
-    next_day = subprocess.run(["faketime", "2026-12-05 20:00:00", ROOT / "scripts" / "backup"],
-                              env=env, capture_output=True, text=True)  # fmt: skip
-    assert next_day.returncode != 0 and (tmp_path / "dumped").exists()
-    assert list(folder.iterdir()) == [todays]
