@@ -149,6 +149,20 @@ class SiteCompressor(Compressor):
         return path + suffix
 
 
+def write_whole(path, text: str) -> None:
+    """`text` in `path` (UTF-8), whole or not at all: written beside it, then renamed into place.
+    For the files `collectstatic` writes itself (the proxy's error pages), as `_save` does for the
+    collected ones: a disk that filled mid-page left nginx's page cut short until the next run."""
+    part = path.with_name(f"{path.name}.{secrets.token_hex(4)}.part")
+    try:
+        part.write_text(text, encoding="utf-8")
+        os.replace(part, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(part)
+        raise
+
+
 class _Made:
     """A compressed variant, once one thread has made it (or found it on the disk)."""
 

@@ -57,3 +57,26 @@ def test_a_disk_full_while_collecting_leaves_no_file_cut_short(tmp_path):
     freed = collectstatic(root)  # the operator freed the disk and ran it again
     assert freed.returncode == 0, freed.stderr[-2000:]
     assert damaged(root) == []
+
+
+def test_a_disk_full_while_writing_the_proxy_pages_keeps_the_ones_written_before(tmp_path):
+    """nginx's own pages (errors/, written by every run whatever else changed): a disk that
+    filled mid-page left the page shown while the site is down cut short until the next run."""
+    root = tmp_path / "static"
+    assert collectstatic(root).returncode == 0
+    pages = {path: path.read_bytes() for path in (root / "errors").rglob("*.html")}
+    assert len(pages) == 15 and min(len(page) for page in pages.values()) > 500
+
+    def small_disk():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (500, 500))
+
+    code = (
+        "from pathlib import Path; from emalu.management.commands.collectstatic import "
+        f"write_proxy_pages; write_proxy_pages(Path({str(root / 'errors')!r}))"
+    )
+    full = subprocess.run([PYTHON, "manage.py", "shell", "-c", code], cwd=ROOT,
+                          env=site_env(None, STATIC_ROOT=str(root)), preexec_fn=small_disk,
+                          capture_output=True, text=True)  # fmt: skip
+    assert full.returncode != 0 and "File too large" in full.stderr, full.stderr[-2000:]
+    assert {path: path.read_bytes() for path in pages} == pages
+    assert not list(root.rglob("*.part"))

@@ -10,6 +10,7 @@ from consent.common.errors import (
     TOO_MANY_REQUESTS,
     every_language_page,
 )
+from emalu.static_files import write_whole
 
 # The pages nginx shows by itself (docs/deploy/nginx.conf, error_page): while no gunicorn
 # answers (a restart, a crash, a timeout), for a body over its limit, for a visitor over its
@@ -33,12 +34,15 @@ class Command(collectstatic.Command):
     def handle(self, **options):
         result = super().handle(**options)
         if not options["dry_run"]:
-            folder = Path(settings.STATIC_ROOT) / "errors"
-            folder.mkdir(parents=True, exist_ok=True)
-            for name, message in PROXY_PAGES.items():
-                (folder / name).write_text(every_language_page(message), encoding="utf-8")
-                for language, _name in settings.LANGUAGES:
-                    (folder / language).mkdir(exist_ok=True)
-                    page = every_language_page(message, only=language)
-                    (folder / language / name).write_text(page, encoding="utf-8")
+            write_proxy_pages(Path(settings.STATIC_ROOT) / "errors")
         return result
+
+
+def write_proxy_pages(folder: Path) -> None:
+    """PROXY_PAGES in `folder`, each whole or not at all (a disk full mid-page keeps the last)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, message in PROXY_PAGES.items():
+        write_whole(folder / name, every_language_page(message))
+        for language, _name in settings.LANGUAGES:
+            (folder / language).mkdir(exist_ok=True)
+            write_whole(folder / language / name, every_language_page(message, only=language))
