@@ -120,3 +120,42 @@ def test_kazakh_joins_an_abbreviation_to_its_noun_as_russian_does():
             found += [(abbreviation, entry.msgstr) for abbreviation in joined - {"URL"}
                       if re.search(rf"\b{abbreviation}\s+[^\W\d_]", entry.msgstr)]  # fmt: skip
     assert found == [], "\n".join(map(repr, found))
+
+
+# Joined so, the compound is one noun and is written as the glossary writes it: a label, a
+# participle's or a demonstrative's noun is bare («IP-мекенжай», «Таңдалған OTP-құрылғы», «бұл
+# HTTPS-сайт»). It takes the possessive only when something owns it: a genitive before it
+# («кілтінің QR-коды», «Хаттың HTML-нұсқасы») or the value it names («%(ip)s IP-мекенжайынан»).
+# The labels said «IP-мекенжайы», «QR-коды», «JSON-объектісі», and the consent's proof «ол
+# жіберілген IP-мекенжайы мен браузер», its address and a bare browser side by side.
+STEMS = ("мекенжай", "код", "құрылғы", "объект", "мәтін", "мазмұн", "сайт", "қосылым", "нұсқа")
+POSSESSED = re.compile(
+    r"(лар|лер|дар|дер|тар|тер)?(ысы|ісі|сы|сі|ы|і)(н|ны|ні|на|не|нда|нде|нан|нен|мен)?"
+)
+OWNER = re.compile(r"(ның|нің|дың|дің|тың|тің|\)[sd]|\d|»)$")
+COMPOUND = re.compile(r"(?:(\S+)\s+)?\b[A-Z]{2,}-([а-яәғқңөұүһі]+)")
+
+
+def owned_without_owner(text):
+    found = []
+    for before, word in COMPOUND.findall(text):
+        stem = next((s for s in STEMS if word.startswith(s)), word)
+        if POSSESSED.fullmatch(word[len(stem) :]) and not OWNER.search(before or ""):
+            found.append(f"{before} …-{word}".strip())
+    return found
+
+
+def test_a_kazakh_abbreviation_compound_is_possessed_only_by_an_owner():
+    entries = [
+        e for path in ROOT.glob("locale/kk/LC_MESSAGES/*.po") for e in polib.pofile(str(path))
+    ]
+    found = [(said, entry.msgstr) for entry in entries
+             for text in [entry.msgstr, *entry.msgstr_plural.values()]
+             for said in owned_without_owner(text)]  # fmt: skip
+    assert found == [], "\n".join(map(repr, found))
+    assert owned_without_owner("IP-мекенжайы") and owned_without_owner("бұл HTTPS-сайты")
+    assert owned_without_owner("ол жіберілген IP-мекенжайы мен браузер")
+    assert owned_without_owner("OTP-кодын сұрау") and owned_without_owner("HTTPS-қосылымдары үшін")
+    assert owned_without_owner("JSON-объектісі")
+    assert not owned_without_owner("Аутентификатор кілтінің QR-коды; Хаттың HTML-нұсқасы")
+    assert not owned_without_owner("%(ip)s IP-мекенжайынан; IP-мекенжайыңызды; OTP-құрылғы")

@@ -141,3 +141,18 @@ def test_a_role_is_named_in_the_staff_language(language):
             f"{group.pk}/change/"
         ), (url, shown)
         assert not re.search(r"\b(privacy_officer|content_editor|marketer)\b", shown), url
+
+
+# A request is closed «without action» under the desk's one name for it, the status the officer
+# chooses: «орындалмай жабылды» / «закрыт без исполнения». The note on a letter that takes back a
+# request told the officer to close it «әрекетсіз» / «без действий», a status the desk has not.
+WITHOUT_ACTION = re.compile(r"\bclosed?\b[^.]*\bwithout action\b", re.IGNORECASE)
+STATUS_NAMED = {"kk": re.compile(r"(?i)орында(л)?май\s+жаб"), "ru": re.compile(r"без\s+исполнения")}
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_closing_without_action_names_the_desk_s_status(language):
+    bad = [entry.msgstr for entry in polib.pofile(f"locale/{language}/LC_MESSAGES/django.po")
+           if WITHOUT_ACTION.search(entry.msgid)
+           and not STATUS_NAMED[language].search(entry.msgstr)]  # fmt: skip
+    assert not bad, bad

@@ -281,3 +281,21 @@ def test_an_example_in_brackets_opens_with_for_example():
     assert not AS_IN.search(
         "(например, .kz, .ru или .com); Отправить рассылку, как в предпросмотре"
     )
+
+
+# Personal data is destroyed, «уничтожение», as the law says it (docs/glossary.md): «удалить» is
+# what a visitor asks in their own words («просят удалить данные»), never what the site did. The
+# desk said of a request taken back «данные не удалены», and of a reopening's reason «удаляется
+# вместе с его данными», where the English says destroyed.
+DESTROY = re.compile(r"\bdestr", re.IGNORECASE)
+DELETE = re.compile(r"\b(delet|remov|eras)", re.IGNORECASE)
+REMOVED = re.compile(r"\bудал[ияеё]", re.IGNORECASE)
+
+
+def test_what_the_english_destroys_the_russian_never_deletes():
+    bad = [text for msgid, text in russian_texts()
+           if DESTROY.search(msgid) and not DELETE.search(msgid)
+           and REMOVED.search(text)]  # fmt: skip
+    assert not bad, bad
+    assert REMOVED.search("данные не удалены") and REMOVED.search("удаляется вместе с ними")
+    assert not REMOVED.search("уничтожается вместе с ними; запрос не выполнен")
