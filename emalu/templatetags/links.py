@@ -7,6 +7,7 @@ company's is a .kz one: «https://emaluplus-vko.kz/kk/» and emaluplus-vko.kz/kk
 left as plain text in the mail's HTML, which most readers see, so nothing could be clicked."""
 
 import re
+from functools import lru_cache
 
 from django import template
 from django.core.validators import DomainNameValidator
@@ -39,13 +40,28 @@ class ReadersUrlizer(Urlizer):
 _urlize = ReadersUrlizer()
 
 
+# The texts linked again and again are a form's consent texts, the same words at each showing
+# of the form (1.8 ms a text of 1,400 characters, three or four a form): each is linked once a
+# process. Typed: a text marked safe is linked unescaped, the same words unmarked escaped. A
+# longer text (a letter, a campaign) is linked as it comes, so that the cache stays small.
+LINKED_KEPT_UP_TO = 5000
+
+
+@lru_cache(maxsize=256, typed=True)
+def _linked(value: str, autoescape: bool) -> str:
+    return _urlize(value, nofollow=True, autoescape=autoescape)
+
+
 @register.filter(is_safe=True, needs_autoescape=True)
 @stringfilter
 def urlize(value: str, autoescape: bool = True) -> str:
     """Django's `urlize` (rel="nofollow", the text escaped), by ReadersUrlizer."""
     # Safe as Django's own filter is: the Urlizer escapes every word it does not link, and
     # the address of each link it makes.
-    linked = _urlize(value, nofollow=True, autoescape=autoescape)
+    if len(value) <= LINKED_KEPT_UP_TO:
+        linked = _linked(value, autoescape)
+    else:
+        linked = _urlize(value, nofollow=True, autoescape=autoescape)
     return mark_safe(linked)  # noqa: S308  # nosec B308 B703  # nosemgrep: emalu-mark-safe-non-literal
 
 

@@ -6,6 +6,8 @@ a visitor had to copy, while the same address in a campaign mail is a link (link
 import re
 
 import pytest
+from django.template import Context, Template
+from django.utils.safestring import SafeString
 
 from consent.common.dates import local_today
 from consent.core.models import ConsentText, LedgerEntry, PolicyVersion
@@ -90,3 +92,18 @@ def test_an_address_in_a_tags_quoted_words_is_left_in_the_tag(client, db):
     prose = prose[: prose.index("</div>")]
     assert '<img alt="Карта &gt; https://2gis.kz" src="/media/map.png">' in prose
     assert prose.count("<a ") == 1 and 'src="/media/map.png"&gt;' not in prose
+
+
+def test_the_same_words_marked_safe_or_not_are_each_linked_as_their_own():
+    """A text is linked once a process (links.urlize keeps what it made): words an editor wrote
+    escaped as text, the same words marked safe (already HTML) left as HTML, whichever came
+    first, and a letter longer than what is kept linked all the same."""
+    shown = Template("{{ text|urlize }}")
+    words = "<b>Жаңа</b> https://emaluplus-vko.kz/kk/"
+    for _ in range(2):
+        assert shown.render(Context({"text": SafeString(words)})).startswith("<b>Жаңа</b> <a ")
+        assert shown.render(Context({"text": words})).startswith("&lt;b&gt;Жаңа&lt;/b&gt; <a ")
+    letter = "Сәлем! " * 1000 + "https://emaluplus-vko.kz/kk/"
+    assert shown.render(Context({"text": letter})).endswith(
+        'rel="nofollow">https://emaluplus-vko.kz/kk/</a>'
+    )
