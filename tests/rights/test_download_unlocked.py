@@ -41,14 +41,18 @@ def _in_thread(work, results, key, *, atomic=True):
 
 
 def _while_building(what, press, write):
-    """`press()` (the desk's download of `what`) and, once its file is being made, `write()`
-    in a transaction of its own: whether the write finished while the file was made, and
-    what each returned."""
-    from consent.rights import disclosure
+    """`press()` (a download of `what`: "export.pdf", "evidence.pdf" on the desk, "page.pdf" on
+    the person's own page) and, once its file is being made, `write()` in a transaction of its
+    own: whether the write finished while the file was made, and what each returned."""
+    from consent.rights import disclosure, readable
 
-    exported = what.startswith("export")
-    formats = disclosure.EXPORT_FORMATS if exported else disclosure.EVIDENCE_FORMATS
-    made = formats["pdf"]
+    if what == "page.pdf":  # read by access_download when called
+        where, key = readable.__dict__, "export_pdf"
+    else:
+        exported = what.startswith("export")
+        where = disclosure.EXPORT_FORMATS if exported else disclosure.EVIDENCE_FORMATS
+        key = "pdf"
+    made = where[key]
     results = {"building": threading.Event()}
     writer = threading.Thread(target=_in_thread, args=(write, results, "write"))
 
@@ -62,7 +66,7 @@ def _while_building(what, press, write):
             results["write_done_while_made"] = not writer.is_alive()
         return body
 
-    formats["pdf"] = slow
+    where[key] = slow
     try:
         download = threading.Thread(target=_in_thread, args=(press, results, "press"),
                                     kwargs={"atomic": False})  # fmt: skip
@@ -70,11 +74,51 @@ def _while_building(what, press, write):
         download.join(60)
         writer.join(60)
     finally:
-        formats["pdf"] = made
+        where[key] = made
     for key in ("press", "write"):
         if isinstance(results[key], BaseException):
             raise results[key]
     return [results["write_done_while_made"], results["press"], results["write"]]
+
+
+def _page_download(person):
+    """Asel's press of «download as PDF» on her own page (the session her emailed link
+    makes, as test_one_person_at_a_time._on_the_page opens it): what her browser gets back."""
+    from django.test import Client
+
+    from consent.core.subjects import address_tag
+    from consent.rights.selfservice import SESSION_KEY
+
+    page = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")  # the live settings' host
+    session = page.session
+    session[SESSION_KEY] = {"s": person.pk, "a": address_tag(person.email),
+                            "until": time.time() + 3600}  # fmt: skip
+    session.save()
+
+    def press():
+        response = page.post("/kk/my-data/export/", {"format": "pdf"})
+        return [response.status_code, response.get("Content-Type", "")]
+
+    return press
+
+
+def desk_blocks_while_the_page_builds():
+    from consent.rights.answers import ticket_block
+
+    person, (block,) = _person_with_requests("block", email="page.block@example.kz")
+    outcome = _while_building("page.pdf", _page_download(person),
+                              lambda: ticket_block(block, reason="Асел сұрады", actor=None)
+                              and "done")  # fmt: skip
+    return [*outcome, _exported(person)]
+
+
+def desk_destroys_while_the_page_builds():
+    from consent.rights.answers import ticket_destroy
+
+    person, (destroy,) = _person_with_requests("destroy", email="page.gone@example.kz")
+    outcome = _while_building("page.pdf", _page_download(person),
+                              lambda: ticket_destroy(destroy, actor=None) and "done")  # fmt: skip
+    return [*outcome, _exported(person)]
 
 
 def switch_while_building(what):
@@ -113,6 +157,8 @@ CASES = [
     *(("switch_while_building", what) for what in DOWNLOADS),
     *(("destroy_while_building", what) for what in DOWNLOADS),
     *(("block_while_building", what) for what in DOWNLOADS),
+    ("desk_blocks_while_the_page_builds",),
+    ("desk_destroys_while_the_page_builds",),
 ]
 
 
@@ -156,3 +202,25 @@ def test_a_block_while_a_download_is_made_refuses_it(outcomes, what):
     assert done_meanwhile is True
     assert (status, location.rstrip("/").rsplit("/", 1)[-1]) == (302, "change")
     assert exported == 0
+
+
+def test_the_desk_does_not_wait_for_the_persons_own_download_being_made(outcomes):
+    """Asel downloads her data as a PDF on her page while Olga answers her request to block
+    it. The page held Asel's row while the PDF was made: the desk waited for it. Now the block
+    is saved at once; her own data is hers to have while blocked too
+    (access.stands_while_blocked), and the download's record says it was given while blocked."""
+    done_meanwhile, (status, content_type), blocked, exported = returned(
+        outcomes, "desk_blocks_while_the_page_builds"
+    )
+    assert done_meanwhile is True
+    assert (status, content_type, blocked, exported) == (200, "application/pdf", "done", 1)
+
+
+def test_a_destruction_while_the_persons_own_download_is_made_leaves_nothing_given(outcomes):
+    """Olga destroys Asel's data while Asel's own PDF of it is being made: the file is thrown
+    away, Asel is sent back to the page's start, and no download is recorded."""
+    done_meanwhile, (status, _type), _destroyed, exported = returned(
+        outcomes, "desk_destroys_while_the_page_builds"
+    )
+    assert done_meanwhile is True
+    assert (status, exported) == (302, 0)
