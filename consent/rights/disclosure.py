@@ -5,7 +5,7 @@ alert; the admin only builds the response."""
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
 from django.utils.functional import Promise
@@ -67,21 +67,59 @@ def refuse_if_blocked(subject: Subject, message: str | Promise) -> None:
         raise ProcessingBlocked(message)
 
 
-def _released(subject: Subject, message: str | Promise, make, action: str, actor, **detail):
-    """What `make()` writes of the person, with its audit row, under the person's lock (as a
-    destruction or a block holds it: ledger.subject_lock): a download pressed while another
-    officer destroys or blocks the person waits for them and then finds the person gone
-    (PersonGone) or blocked (ProcessingBlocked, `message`). It took no lock, read the person as
-    they were before the destruction or the block committed, and handed the file out after.
-    `make` reads `subject`, read again under the lock."""
+def _released(subject: Subject, message: str | Promise, make, action: str, actor, *,
+              read_first: bool = True, **detail):  # fmt: skip
+    """What `make()` writes of the person, with its audit row. The file is made from one
+    consistent read of the database with no lock held (made_from_one_read), then the person's
+    lock is taken (as a destruction or a block holds it: ledger.subject_lock) only to find
+    them still there and not blocked and to record the download: a download pressed while
+    another officer destroys or blocks the person waits for them and then finds the person
+    gone (PersonGone) or blocked (ProcessingBlocked, `message`), the file made meanwhile
+    thrown away. Built
+    under the lock (a large PDF, a second), it held the person's own writes (a consent
+    switched on her page, a correction) for as long; with no lock at all, it read the person
+    as they were before a destruction or a block committed and handed the file out after.
+    `make` reads `subject`, read again each time. `read_first=False`: made under the lock (a
+    photo, read in a moment, whose file a destruction deletes)."""
+    body = made_from_one_read(_early(subject, message, make)) if read_first else None
     with transaction.atomic():
         if not subject_lock(subject):
             raise PersonGone("")
         subject.refresh_from_db()  # as a correction that committed meanwhile left it
         refuse_if_blocked(subject, message)
-        body = make()
+        if body is None:
+            body = make()
         disclosure_record(subject, action=action, actor=actor, **detail)
     return body
+
+
+def _early(subject: Subject, message: str | Promise, make):
+    """`make`, refused already for a person gone or blocked, before a file is made for
+    nothing."""
+
+    def made():
+        try:
+            subject.refresh_from_db()
+        except Subject.DoesNotExist:
+            raise PersonGone("") from None
+        refuse_if_blocked(subject, message)
+        return make()
+
+    return made
+
+
+def made_from_one_read(make):
+    """`make()` on one snapshot of the database (PostgreSQL's REPEATABLE READ, when this starts
+    the transaction): every table as it stood at one moment, a correction committing halfway
+    through seen in none of the file or in all of it. Taking no lock, it keeps no one waiting:
+    the download takes the person's lock only after, to record itself (_released,
+    selfservice.access_download)."""
+    fresh = not transaction.get_connection().in_atomic_block
+    with transaction.atomic():
+        if fresh and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        return make()
 
 
 def download_refusal(subject: Subject, blocked: bool | None = None) -> Promise | None:
@@ -124,7 +162,8 @@ def subject_photo(subject: Subject, file: FieldFile, *, actor: AbstractBaseUser 
     """The JPEG bytes of a stored photo of the person; InvalidToken when no configured key
     opens it (then nothing is recorded)."""
     return _released(subject, BLOCKED_PHOTO, lambda: photo_read(file),
-                     AuditEvent.Action.SUBJECT_EXPORT, actor, what="photo")  # fmt: skip
+                     AuditEvent.Action.SUBJECT_EXPORT, actor, read_first=False,
+                     what="photo")  # fmt: skip
 
 
 def quarantined_eml(entry: QuarantinedMessage, *, actor: AbstractBaseUser | None) -> bytes:

@@ -292,7 +292,6 @@ def ticket_open_verified(subject: Subject, ticket_type: str, message: str, langu
     return ticket
 
 
-@transaction.atomic
 def access_download(subject: Subject, language: str, fmt: str = "json",
                     guardian: Guardian | None = None) -> tuple[Ticket, bytes]:  # fmt: skip
     """The same export as an access request (JSON or PDF), and logged as one (opened and closed
@@ -300,10 +299,24 @@ def access_download(subject: Subject, language: str, fmt: str = "json",
     blocked (compliance L12), by the desk's one rule (access.stands_while_blocked): the person's
     own is given, its audit rows saying so; a parent's for the child is refused
     (ValidationError). The block is read under the person's lock: one the desk commits
-    meanwhile is seen. Raises Gone (see `_hold`)."""
-    from .access import answered_while_blocked, refused_while_blocked
+    meanwhile is seen. Raises Gone (see `_hold`). The file is made first, from one read of the
+    database with no lock held (disclosure.made_from_one_read), and thrown away if the lock
+    then finds the person gone or the child blocked: made under the lock, a PDF of seconds
+    held the desk's every action on the person as long."""
+    from .disclosure import made_from_one_read
     from .export import export_json
     from .readable import export_pdf
+
+    make = export_pdf if fmt == "pdf" else export_json
+    body = made_from_one_read(lambda: make(subject, language))
+    return _download_recorded(subject, language, fmt, guardian), body
+
+
+@transaction.atomic
+def _download_recorded(subject, language, fmt, guardian) -> Ticket:
+    """access_download's record, under the person's lock: the request opened and closed at
+    once, and its audit row."""
+    from .access import answered_while_blocked, refused_while_blocked
 
     _hold(subject)
     asked = Ticket(type=Ticket.Type.ACCESS, subject=subject, guardian=guardian)  # as logged below
@@ -321,7 +334,7 @@ def access_download(subject: Subject, language: str, fmt: str = "json",
     )  # fmt: skip
     audit(AuditEvent.Action.SUBJECT_EXPORT, subject=subject, obj=ticket, channel="self_service",
           format=fmt, **blocked)  # fmt: skip
-    return ticket, (export_pdf if fmt == "pdf" else export_json)(subject, language)
+    return ticket
 
 
 # What a parent's download of a blocked child's data is refused with (wards.ward_download): the

@@ -61,22 +61,67 @@ def _staff_names() -> set[str]:
     return {address_folded(name.strip()) for name in names if name}
 
 
-def identifiers(subject: Subject) -> tuple[list[tuple], list[str]]:
+def identifiers(subject: Subject) -> tuple[list[tuple], list[tuple]]:
     """The addresses the person held, each with the span they held it in (mailed.held_spans:
-    on record, before a correction, or written from in a request), and the phone numbers (on
-    record, or before a correction)."""
-    addresses = held_spans(subject)
-    phones = [subject.phone or ""]
-    for old, new in Correction.objects.filter(subject=subject, field="phone").values_list(
-        "old_value", "new_value"
-    ):
-        phones += [old, new]
-    return addresses, phones
+    on record, before a correction, or written from in a request), and the phone numbers
+    (phone_spans), each with the spans anyone else on record held it in beside (theirs=False):
+    people share a number, and what was typed with it while two held it is neither's alone."""
+    mine = phone_spans(subject)
+    numbers = {number for number, _since, _until in mine}
+    others = _phone_spans(Subject.objects.exclude(pk=subject.pk).filter(_holding(numbers)))
+    phones = [(*span, True) for span in mine]
+    phones += [(*span, False) for span in others if span[0] in numbers]
+    # The first to hold a number has it from the start, as the first to take an address has:
+    # what was typed with it before any record held it.
+    first = {}
+    for n, (number, since, _until, _theirs) in enumerate(phones):
+        if number not in first or since < phones[first[number]][1]:
+            first[number] = n
+    for n in first.values():
+        phones[n] = (phones[n][0], None, *phones[n][2:])
+    return held_spans(subject), phones
 
 
-def _naming(model, addresses: dict[str, list], phones: set[str]) -> list:
-    """The rows of `model` (one of RECORDS) whose username is one of `addresses` (folded, each
-    with the spans it was held in: _folded) or `phones` (E.164), however it was typed."""
+def phone_spans(subject: Subject) -> list[tuple[str, object, object]]:
+    """(number, from, until) of each time the person's record held a phone number (E.164): from
+    when the record was made, or the correction that gave it, until the next (None: still),
+    as mailed.held_spans has an address; a number held by someone else beside takes none away."""
+    return _phone_spans([subject])
+
+
+def _holding(numbers: set[str]) -> Q:
+    """The people on record who hold or held one of `numbers`."""
+    ever = Q(old_value__in=numbers) | Q(new_value__in=numbers)
+    return Q(phone__in=numbers) | Q(
+        pk__in=Correction.objects.filter(ever, field="phone").values("subject")
+    )
+
+
+def _phone_spans(people) -> list[tuple[str, object, object]]:
+    """phone_spans of each of `people`, together: two queries."""
+    people = list(people)
+    changes: dict[int, list] = {person.pk: [] for person in people}
+    for pk, *change in (
+        Correction.objects.filter(subject__in=people, field="phone").order_by("at", "pk")
+        .values_list("subject", "old_value", "new_value", "at")
+    ):  # fmt: skip
+        changes[pk].append(change)
+    spans = []
+    for person in people:
+        held = changes[person.pk]
+        value, since = (held[0][0] if held else person.phone), person.created_at
+        for _old, new, at in held:
+            spans.append((value, since, at))
+            value, since = new, at
+        spans.append((value, since, None))
+    return [(number, since, until) for value, since, until in spans
+            if value and (number := _phone(value))]  # fmt: skip
+
+
+def _naming(model, addresses: dict[str, list], phones: dict[str, tuple], *, alone: bool) -> list:
+    """The rows of `model` (one of RECORDS) whose username is one of `addresses` or `phones`
+    (as _folded gives them: each with the spans it was held in), however it was typed, typed
+    while the person held it (`alone`: and no one else on record held it then)."""
     if not (addresses or phones):
         return []
     # Rows that may hold one of them, to be read closely: an address's mailbox name, a
@@ -88,31 +133,48 @@ def _naming(model, addresses: dict[str, list], phones: set[str]) -> list:
         near |= Q(username__regex=r"\D*".join(phone.split(EXTENSION)[0][-7:]))
     return [
         row for row in model.objects.filter(near)
-        if _named(row.username, addresses, phones) and _while_held(row, addresses)
+        if _named(row.username, addresses, phones)
+        and _while_held(row, addresses, phones, alone=alone)
     ]  # fmt: skip
 
 
-def _while_held(row, addresses: dict[str, list]) -> bool:
-    """Whether `row`, if it names an address, was typed while the person held it: once someone
-    else took it, what was typed with it is theirs (mailed.held_spans, as the mail to it is).
+def _while_held(row, addresses: dict[str, list], phones: dict[str, tuple], *, alone) -> bool:
+    """Whether `row` was typed while the person held what it names: once someone else took
+    an address, what was typed with it is theirs (mailed.held_spans, as the mail to it is).
     The old holder's access answer gave a stranger's IP address and browser, and her
-    destruction deleted them from his."""
-    if "@" not in row.username:
-        return True
-    spans = addresses[address_lookup_key(row.username.strip())]
+    destruction deleted them from his. So with a number, held from when a record or a
+    correction gave it until the next correction (phone_spans): a stranger given the number
+    she had changed had what he typed with it in her answer, deleted by her destruction.
+    People share a number (a family's, an office's) at once: what was typed with it while
+    another on record held it too may be either's. It goes with the destruction of either
+    (nothing that may be hers stays), and is in neither's answer (`alone`: it would give one
+    the other's IP address and browser)."""
     at = row.attempt_time
-    return any(held_then(since, until, at) for since, until in spans)
+    if "@" in row.username:
+        spans = addresses[address_lookup_key(row.username.strip())]
+        return any(held_then(since, until, at) for since, until in spans)
+    mine, others = phones[_phone(row.username)]
+    held = any(held_then(*span, at) for span in mine)
+    return held and not (alone and any(held_then(*span, at) for span in others))
 
 
-def _folded(addresses: Iterable, phones: Iterable[str]) -> tuple[dict[str, list], set[str]]:
+def _folded(addresses: Iterable, phones: Iterable) -> tuple[dict[str, list], dict[str, tuple]]:
     """`addresses` by their lookup key, each with the (since, until) spans it was held in: an
-    item is an address held throughout, or (address, since, until) as held_spans gives it."""
+    item is an address held throughout, or (address, since, until) as held_spans gives it.
+    `phones` by their E.164 form, each with (the person's spans, others' spans beside): an item
+    is a number held throughout by the person alone, or (number, since, until, theirs) as
+    identifiers gives it."""
     held: dict[str, list] = {}
     for item in addresses:
         address, since, until = (item, None, None) if isinstance(item, str) else item
         if key := address_lookup_key(address):
             held.setdefault(key, []).append((since, until))
-    return held, {p for p in (_phone(p) for p in phones if p) if p}
+    numbers: dict[str, tuple] = {}
+    for item in phones:
+        phone, since, until, theirs = (item, None, None, True) if isinstance(item, str) else item
+        if phone and (number := _phone(phone)):
+            numbers.setdefault(number, ([], []))[0 if theirs else 1].append((since, until))
+    return held, {number: spans for number, spans in numbers.items() if spans[0]}
 
 
 def sign_ins_forget(addresses: Iterable, phones: Iterable[str]) -> int:
@@ -123,7 +185,7 @@ def sign_ins_forget(addresses: Iterable, phones: Iterable[str]) -> int:
     staff = _staff_names() if addresses or phones else set()
     gone = 0
     for model in RECORDS:
-        mine = [row.pk for row in _naming(model, addresses, phones)
+        mine = [row.pk for row in _naming(model, addresses, phones, alone=False)
                 if address_folded(row.username.strip()) not in staff]  # fmt: skip
         gone += model.objects.filter(pk__in=mine).delete()[0] if mine else 0
     return gone
@@ -155,7 +217,7 @@ def sign_ins_named(addresses: Iterable[str], phones: Iterable[str]) -> list[dict
     logged = getattr(settings, "AXES_ENABLE_ACCESS_FAILURE_LOG", False)
     rows = []
     for model in RECORDS[1:] if logged else RECORDS:
-        for row in _naming(model, addresses, phones):
+        for row in _naming(model, addresses, phones, alone=True):
             term = terms[model]
             rows.append({
                 "at": row.attempt_time,

@@ -83,3 +83,59 @@ def test_what_was_typed_with_an_old_address_after_someone_else_took_it_is_theirs
     assert [r["ip"] for r in export_data(stranger, "kk")["sign_ins"]] == ["198.51.100.2"]
     subject_destroy(asel, request_ref="R-1", actor=None)
     assert [r["ip"] for r in export_data(stranger, "ru")["sign_ins"]] == ["198.51.100.2"]
+
+
+ASEL_PHONE, NEW_PHONE = "+77017775544", "+77019990011"
+
+
+def _phone_corrected(person, new):
+    from consent.rights.models import Correction
+
+    Correction.objects.create(subject=person, field="phone", old_value=person.phone,
+                              new_value=new, document="letter")  # fmt: skip
+    person.phone = new
+    person.save(update_fields=["phone"])
+
+
+def test_what_was_typed_with_an_old_number_after_someone_else_was_given_it_is_his(make_subject):
+    """Әсел changed her number and the operator gave her old one to Бөтен, who has a record
+    too. What was typed into the staff sign-in with it from then on is about Бөтен: her access
+    answer gave her his IP address and browser, and her destruction deleted them from his (a
+    number had no span of who held it, as an address has). What was typed while it was hers
+    stays hers, and goes with her."""
+    from axes.models import AccessAttempt
+
+    from consent.rights.erasure import subject_destroy
+
+    asel = make_subject(full_name="Әсел", email=ASEL, phone=ASEL_PHONE)
+    typed_into_the_staff_sign_in("8 701 777 55 44", ip="203.0.113.1")
+    _phone_corrected(asel, NEW_PHONE)
+    stranger = make_subject(full_name="Бөтен Адам", email="zqboten@example.kz", phone=ASEL_PHONE)
+    typed_into_the_staff_sign_in("+7 (701) 777-55-44", ip="198.51.100.2")
+
+    assert [r["ip"] for r in export_data(asel, "kk")["sign_ins"]] == ["203.0.113.1"]
+    assert [r["ip"] for r in export_data(stranger, "ru")["sign_ins"]] == ["198.51.100.2"]
+    subject_destroy(asel, request_ref="R-1", actor=None)
+    assert [r["ip"] for r in export_data(stranger, "kk")["sign_ins"]] == ["198.51.100.2"]
+    assert not AccessAttempt.objects.filter(ip_address="203.0.113.1").exists()
+
+
+def test_what_was_typed_with_a_number_two_people_share_is_in_neither_answer(make_subject):
+    """Әсел and Марат share their home number. What was typed with it into the staff sign-in
+    may be either's: each answer gave one of them the other's IP address and browser. It is in
+    neither now, and goes with the destruction of either (nothing that may be hers stays);
+    what she typed with her own number stays in hers."""
+    from axes.models import AccessAttempt
+
+    from consent.rights.erasure import subject_destroy
+
+    asel = make_subject(full_name="Әсел", email=ASEL, phone=ASEL_PHONE)
+    marat = make_subject(full_name="Марат", email="zqmarat@example.kz", phone=ASEL_PHONE)
+    typed_into_the_staff_sign_in("87017775544", ip="203.0.113.3")
+    _phone_corrected(asel, NEW_PHONE)
+    typed_into_the_staff_sign_in("8 701 999 00 11", ip="203.0.113.4")
+
+    assert [r["ip"] for r in export_data(asel, "kk")["sign_ins"]] == ["203.0.113.4"]
+    assert export_data(marat, "ru")["sign_ins"] == []
+    subject_destroy(asel, request_ref="R-2", actor=None)
+    assert not AccessAttempt.objects.filter(ip_address__in=["203.0.113.3", "203.0.113.4"]).exists()
