@@ -1,6 +1,7 @@
 """Staff Markdown as a page shows it (a page's or a service's text): rendered, sanitised, its
 pictures only the site's own, and the text a reader sees of it."""
 
+from functools import cached_property, lru_cache
 from html import unescape
 
 import nh3
@@ -14,11 +15,43 @@ def render_markdown(text):
     """Markdown written by staff, each address in its text a link (links.linked_in_html),
     sanitised so that no script or foreign resource gets through: a picture's address only a
     path of this site (`foreign_images`)."""
-    clean = nh3.clean(linked_in_html(_html(text)), tags=_TAGS,
-                      url_schemes={"https", "mailto", "tel"},
-                      attribute_filter=_own_images_only())  # fmt: skip
-    # Sanitised by nh3 just above.
-    return mark_safe(clean)  # noqa: S308  # nosec B308 B703
+    return rendered(text).html
+
+
+@lru_cache(maxsize=32)
+def rendered(text):
+    """`text` rendered once, whatever asks: a page asked whether it has its visitor's language
+    (each time its template read its language), then for its HTML, and a save judged the text's
+    direction, its words and its pictures, each rendering the Markdown again; a page of 100,000
+    characters took 1.4 s each time, eight times a view. Its results depend on the text alone."""
+    return Rendered(text or "")
+
+
+class Rendered:
+    """Staff Markdown as a page shows it: the HTML, the text a reader sees of it, and the
+    addresses of its pictures from another host, from one rendering of the Markdown."""
+
+    def __init__(self, text):
+        self._html = _html(text)
+
+    @cached_property
+    def html(self):
+        clean = nh3.clean(linked_in_html(self._html), tags=_TAGS,
+                          url_schemes={"https", "mailto", "tel"},
+                          attribute_filter=_own_images_only())  # fmt: skip
+        # Sanitised by nh3 just above.
+        return mark_safe(clean)  # noqa: S308  # nosec B308 B703
+
+    @cached_property
+    def text(self):
+        return text_of(self.html)
+
+    @cached_property
+    def foreign_images(self):
+        found = []
+        nh3.clean(self._html, url_schemes={*SCHEMES_SEEN, "https"},
+                  attribute_filter=_own_images_only(found))  # fmt: skip
+        return tuple(found)
 
 
 # nh3's tags but <bdo>: its `dir` is an override the direction rule (common/directions.py) never
@@ -32,10 +65,7 @@ def foreign_images(text):
     loads them (no other host is contacted before the visitor consents: compliance L19), so
     the editor is told instead of seeing a picture vanish. Read before nh3 would drop an address
     of another scheme unseen."""
-    found = []
-    nh3.clean(_html(text), url_schemes={*SCHEMES_SEEN, "https"},
-              attribute_filter=_own_images_only(found))  # fmt: skip
-    return found
+    return rendered(text).foreign_images
 
 
 # The schemes of a picture's address an editor may write, for telling them it is another host's.
