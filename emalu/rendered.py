@@ -2,10 +2,9 @@
 pictures only the site's own, and the text a reader sees of it."""
 
 from functools import cached_property, lru_cache
-from html import unescape
+from html.parser import HTMLParser
 
 import nh3
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from emalu.templatetags.links import linked_in_html
@@ -56,8 +55,12 @@ class Rendered:
 
 # nh3's tags but <bdo>: its `dir` is an override the direction rule (common/directions.py) never
 # saw, and one left open in a paragraph's first line turned every line after it around on the
-# page. A page's text keeps the words inside it; <bdi>, which isolates, is kept.
-_TAGS = nh3.ALLOWED_TAGS - {"bdo"}
+# page. A page's text keeps the words inside it; <bdi>, which isolates, is kept (`text_of`).
+# Nor a ruby's elements (<ruby>, <rt>, <rtc>, <rp>), of no use in Kazakh or Russian: a browser
+# shows no <rp> and isolates the others, so a mark closing an override inside them closed it in
+# the text judged and not on the page, which turned the lines after it around. Their words are
+# shown instead.
+_TAGS = nh3.ALLOWED_TAGS - {"bdo", "ruby", "rt", "rtc", "rp"}
 
 
 def foreign_images(text):
@@ -105,5 +108,28 @@ def text_of(html):
     """The text a reader sees of rendered Markdown, each block on a line of its own as the
     renderer writes it: character references read (`&#x202E;`, `&#8238;` are the marks
     themselves on the page), a reference written as text (`&amp;#8238;`, in a code span)
-    kept as the text it shows."""
-    return unescape(strip_tags(html))
+    kept as the text it shows, and a <bdi> the isolate it is on the page (FSI … PDI): a mark
+    inside it closes nothing outside it, and one left open in it ends with it."""
+    reader = _TextShown()
+    reader.feed(html)
+    reader.close()
+    return "".join(reader.shown)
+
+
+class _TextShown(HTMLParser):
+    """Sanitised HTML's text (nh3's, whole and well formed), each <bdi> an isolate."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.shown = []
+
+    def handle_data(self, data):
+        self.shown.append(data)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "bdi":
+            self.shown.append("\u2068")  # FSI, as a browser isolates it
+
+    def handle_endtag(self, tag):
+        if tag == "bdi":
+            self.shown.append("\u2069")  # PDI
