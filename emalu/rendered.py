@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 import nh3
 from django.utils.safestring import mark_safe
 
+from consent.common.directions import FSI, PDI
 from emalu.templatetags.links import linked_in_html
 
 
@@ -128,8 +129,8 @@ class _TextShown(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag == "bdi":
-            self.shown.append("\u2068")  # FSI, as a browser isolates it
+            self.shown.append(FSI)  # as a browser isolates it
 
     def handle_endtag(self, tag):
         if tag == "bdi":
-            self.shown.append("\u2069")  # PDI
+            self.shown.append(PDI)
