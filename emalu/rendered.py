@@ -18,7 +18,7 @@ def render_markdown(text):
     return rendered(text).html
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=8)  # a page in both languages, a save of both: a few a request
 def rendered(text):
     """`text` rendered once, whatever asks: a page asked whether it has its visitor's language
     (each time its template read its language), then for its HTML, and a save judged the text's
