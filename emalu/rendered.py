@@ -118,19 +118,23 @@ def text_of(html):
 
 
 class _TextShown(HTMLParser):
-    """Sanitised HTML's text (nh3's, whole and well formed), each <bdi> an isolate."""
+    """Sanitised HTML's text (nh3's, whole and well formed), each <bdi> an isolate: closed at
+    each line's end and opened again on the next, as the rule judges a line (a <bdi> spanning
+    two lines of a paragraph isolates both parts; no mark of the editor's is left open)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.shown = []
+        self.shown, self.isolates = [], 0
 
     def handle_data(self, data):
-        self.shown.append(data)
+        self.shown.append(data.replace("\n", f"{PDI * self.isolates}\n{FSI * self.isolates}"))
 
     def handle_starttag(self, tag, attrs):
         if tag == "bdi":
             self.shown.append(FSI)  # as a browser isolates it
+            self.isolates += 1
 
     def handle_endtag(self, tag):
-        if tag == "bdi":
+        if tag == "bdi" and self.isolates:
             self.shown.append(PDI)
+            self.isolates -= 1
