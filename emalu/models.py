@@ -10,7 +10,7 @@ from consent.common.directions import validate_lines_direction_closed
 from consent.common.i18n import localised
 from consent.common.text import DOCUMENT_MAX_CHARS, NOTE_MAX_CHARS
 from consent.core.phones import normalise_phone, phone_shown
-from emalu.rendered import foreign_images, render_markdown, text_of
+from emalu.rendered import foreign_images, render_markdown, rendered
 
 
 class Page(models.Model):
@@ -87,8 +87,8 @@ def _has_words(text):
 
 def _shows_something(markdown_text):
     """Whether staff Markdown shows anything once rendered and sanitised: words or an image."""
-    html = render_markdown(markdown_text or "")
-    return _has_words(text_of(html)) or "<img" in html
+    shown = rendered(markdown_text)
+    return _has_words(shown.text) or "<img" in shown.html
 
 
 # What a kk or ru field left empty is told, unless its model says it more precisely (L24).
@@ -116,7 +116,7 @@ def _require_both_languages(obj, text_fields, markdown_fields=(), optional=False
             typed = localised(obj, name, language)
             # Markdown is judged as the page shows it: a mark written as a character reference
             # passed the check of the typed text and was left open on the page.
-            shown = text_of(render_markdown(typed)) if name in markdown_fields else typed
+            shown = rendered(typed).text if name in markdown_fields else typed
             try:
                 validate_lines_direction_closed(shown)
             except ValidationError as error:

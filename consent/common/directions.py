@@ -11,7 +11,10 @@ from django.utils.translation import gettext_lazy as _
 # Unicode's explicit direction marks: embeddings and overrides (LRE, RLE, LRO, RLO), closed by
 # PDF; isolates (LRI, RLI, FSI), closed by PDI, which closes what was opened inside them too.
 _EMBEDDINGS, _POP_EMBEDDING = "\u202a\u202b\u202d\u202e", "\u202c"
-_ISOLATES, _POP_ISOLATE = "\u2066\u2067\u2068", "\u2069"
+# FSI and PDI also stand for an element a browser isolates (<bdi>) in the text a page shows
+# (emalu/rendered.py::text_of).
+FSI, PDI = "\u2068", "\u2069"
+_ISOLATES, _POP_ISOLATE = "\u2066\u2067" + FSI, PDI
 # Those that set right to left (RLE, RLO, RLI): the others set left to right (LRE, LRO, LRI, as
 # a phone number copied from a contacts list carries) or the direction of what follows (FSI).
 _RIGHT_TO_LEFT = "\u202b\u202e\u2067"

@@ -4,6 +4,8 @@ character reference passed the check and was left open on the page; a breach's w
 go to the regulator in the draft notice, were not checked at all; and a left-to-right mark
 left open was refused with the words for right-to-left text, which the editor could not find."""
 
+import re
+
 import pytest
 from django.utils import translation
 from django.utils.html import escape
@@ -97,3 +99,40 @@ def test_a_page_turns_no_paragraph_around_by_an_override_written_in_html(visitor
     Page.objects.create(**{**PAGE, "body_kk": 'Жұмыс <bdo dir="rtl">уақыты\nСб 10:00–14:00'})
     html = visitor.get("/kk/about/").content.decode()
     assert '<div class="prose" lang="kk"><p>Жұмыс уақыты\nСб' in html and "<bdo" not in html
+
+
+# A mark closing an override where the page does not close it: in an element a browser hides
+# (<rp>) or isolates (a ruby's, <bdi>), the override ran on over the lines after it.
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_mark_closed_inside_an_isolate_is_refused(content_editor_client, language):
+    content_editor_client.cookies["django_language"] = language
+    body = f"Жұмыс уақыты: {RLO}שעות פתיחה<bdi>{PDF}</bdi>\nСб 10:00–14:00"
+    response = content_editor_client.post("/admin/emalu/page/add/", {**PAGE, "body_kk": body})
+    page = response.content.decode()
+    assert response.status_code == 200 and SAID[language] in page
+    assert not Page.objects.exists()
+
+
+@pytest.mark.parametrize("body", [
+    f"Директор: <bdi>{RLO}דוד כהן</bdi>, Сб 10:00–14:00",
+    "Директор: <bdi>דוד\nכהן</bdi>, Сб 10:00–14:00",  # one isolate over two lines
+])  # fmt: skip
+def test_a_mark_inside_an_isolate_it_ends_with_is_kept(content_editor_client, body):
+    """<bdi> is HTML's way to set a pasted name apart: the override it holds ends with it."""
+    response = content_editor_client.post("/admin/emalu/page/add/", {**PAGE, "body_kk": body})
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    assert Page.objects.get().body_kk == body
+
+
+@pytest.mark.parametrize("ruby", [f"<rp>{PDF}</rp>", f"<ruby>x<rt>{PDF}</rt></ruby>"])
+def test_a_page_shows_a_close_in_a_ruby_where_it_closes(content_editor_client, visitor, ruby):
+    """A ruby (annotations over East Asian letters) is no use in Kazakh or Russian: its words
+    are shown in the line, so a mark in it closes on the page what it closes in the text judged,
+    for a page saved before too."""
+    body = f"Жұмыс {RLO}уақыты{ruby}\nСб 10:00–14:00"
+    response = content_editor_client.post("/admin/emalu/page/add/", {**PAGE, "body_kk": body})
+    assert response.status_code == 302
+    html = visitor.get("/kk/about/").content.decode()
+    assert f"{PDF}\nСб" in html.split('class="prose"')[1].split("</p>")[0] and not re.search(
+        "<r[pbt]", html
+    )
