@@ -79,7 +79,7 @@ def validate_lines_direction_closed(value: str) -> None:
         if not words:
             raise ValidationError(_told(line), code="direction_open")
         raise ValidationError(
-            _("In the line with «%(words)s»: %(problem)s"),
+            _("Look at the line with «%(words)s». %(problem)s"),
             code="direction_open", params={"words": words, "problem": _told(line)},
         )  # fmt: skip
 

@@ -164,7 +164,10 @@ def test_a_refusal_of_a_long_text_quotes_the_words_before_the_mark_left_open(
     response = content_editor_client.post("/admin/emalu/page/add/",
                                           {**PAGE, "body_kk": LONG_BODY})  # fmt: skip
     page = response.content.decode()
-    assert SAID[language] in page and "«жұмыс істейміз: Дс–Жм 9:00–18:00»" in page
+    words = "«жұмыс істейміз: Дс–Жм 9:00–18:00»"
+    line = {"kk": f"{words} тұрған жолды қараңыз. ", "ru": f"на строку, где стоит {words}. "}
+    # Two sentences: quoted words ending in «:» made «…:»: Здесь…», a colon after a colon.
+    assert SAID[language] in page and line[language] in page
     assert not Page.objects.exists()
 
 
