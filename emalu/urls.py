@@ -7,7 +7,7 @@ from django.urls import path
 from consent.cookies import views as cookie_views
 from consent.marketing import views as marketing_views
 from consent.rights import views as rights_views
-from forms_app import my_children, my_data, my_parents
+from forms_app import my_children, my_data, my_parents, thanks
 from forms_app import views as form_views
 
 from . import enrolment, views
@@ -41,7 +41,7 @@ urlpatterns += i18n_patterns(
     path("contact/", form_views.public_form, {"kind": "contact"}, name="contact_form"),
     path("apply/", form_views.public_form, {"kind": "apply"}, name="application_form"),
     path("newsletter/", form_views.public_form, {"kind": "newsletter"}, name="newsletter_form"),
-    path("<slug:kind>/thanks/", form_views.thanks, name="form_thanks"),
+    path("<slug:kind>/thanks/", thanks.thanks, name="form_thanks"),
     path(
         "newsletter/confirm/<str:token>/",
         marketing_views.confirm_marketing,

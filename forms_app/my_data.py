@@ -38,7 +38,7 @@ from .shown_back import one_box, posted_back, written, written_kept
 from .views import FORM_ID, guard, posted_again, render_form, store_once
 
 SELF_SERVICE_ADDRESS_RATE = "3/3600"
-THANKS = "my-data"  # the thank-you page (views.thanks) of asking for a link
+THANKS = "my-data"  # the thank-you page (thanks.thanks) of asking for a link
 
 
 def _over_address_limit(email):

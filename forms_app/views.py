@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.forms import FileField
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import get_language, gettext_lazy
@@ -49,6 +48,7 @@ from .forms import (
 )
 from .models import UsedFormToken
 from .resent import content_digest, remember_sent, sent_before
+from .thanks import thanked
 
 FORMS = {
     "contact": (ContactForm, Source.CONTACT_FORM),
@@ -75,7 +75,7 @@ def public_form(request, kind):
         return redirect("form_thanks", kind=kind)
     store_once(token_id, digest, lambda: _store(request, kind, form, source, get_language()))
     remember_sent(request, digest)
-    return redirect("form_thanks", kind=kind)
+    return thanked(request, kind)
 
 
 SENT_ALREADY = gettext_lazy(
@@ -195,7 +195,7 @@ def guard(request, kind, form, texts, scope, thanks=None):
     token = read_token(request.POST.get("token"))
     if request.POST.get("website"):
         security_log.warning("honeypot filled on %s form", kind)
-        return redirect("form_thanks", kind=thanks or kind), None
+        return thanked(request, thanks or kind, request.POST.get("type")), None
     if token is None:
         message = _("The form has expired. Please send it again.")
         return _refuse(request, kind, form, texts, message), None
@@ -262,7 +262,7 @@ def request_new(request):
         language=get_language(), channel=Ticket.Channel.WEB, message=data["message"],
         purpose=purpose, limits={"analytics": True} if analytics else None,
     ))  # fmt: skip
-    return redirect("form_thanks", kind="request")
+    return thanked(request, "request", kind)
 
 
 def _store(request, kind, form, source, language):
@@ -327,24 +327,4 @@ def render_form(request, kind, form, texts, slots=None, status=200):
             **(slots or {}),
         },
         status=status,
-    )
-
-
-# What each thank-you page says happened, its heading and title: five pages titled «Рақмет»
-# alike left a screen reader, a tab and the history unable to tell which form had been sent.
-THANKS_HEADINGS = {
-    "contact": gettext_lazy("Message received"),
-    "apply": gettext_lazy("Application received"),
-    "newsletter": gettext_lazy("Subscription: check your email"),
-    "request": gettext_lazy("Request: check your email"),
-    "my-data": gettext_lazy("Link to your data: check your email"),
-}
-
-
-def thanks(request, kind):
-    if kind not in THANKS_HEADINGS:
-        raise Http404
-    context = {"kind": kind, "heading": THANKS_HEADINGS[kind]}
-    return shared_page(
-        request, lambda slots: render(request, "forms_app/thanks.html", {**context, **slots})
     )

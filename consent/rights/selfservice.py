@@ -33,7 +33,7 @@ from consent.core.transfers import consent_offered
 from .joining import file_with_open, same_request_open
 from .links_spent import LINK_MAX_AGE, SALT, link_spend
 from .models import KeptRequest, Ticket
-from .tickets import ticket_create, ticket_verify
+from .tickets import ticket_confirmed, ticket_create, ticket_verify
 
 SESSION_KEY = "self_service"
 SESSION_SECONDS = 3600
@@ -289,6 +289,8 @@ def ticket_open_verified(subject: Subject, ticket_type: str, message: str, langu
     )  # fmt: skip
     if earlier is not None:
         file_with_open(ticket)
+    else:  # receipted as one confirmed by its link is (the joined one was, by ticket_verify)
+        ticket_confirmed(ticket)
     return ticket
 
 

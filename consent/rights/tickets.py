@@ -295,6 +295,15 @@ def ticket_verify(ticket: Ticket) -> Ticket:
     ticket.status = Status.OPEN
     ticket.save(update_fields=["verified_at", "status"])
     audit(AuditEvent.Action.REQUEST_VERIFY, subject=ticket.subject, obj=ticket)
+    ticket_confirmed(ticket)
+    return ticket
+
+
+def ticket_confirmed(ticket: Ticket) -> None:
+    """What follows once a request is confirmed as the person's, by its link (ticket_verify) or
+    by being opened on the person's own page, which the link opened (selfservice.
+    ticket_open_verified): one home, so that every way a request is confirmed answers alike.
+    A request opened on the page got no receipt while one from the public form did."""
     if ticket.replaces and ticket.regarding_id:
         close_replaced(ticket)  # the person's mailbox said so: the change takes its place
     on_confirmed(ticket)
@@ -303,4 +312,3 @@ def ticket_verify(ticket: Ticket) -> Ticket:
         # The person's receipt: what was confirmed and by when it is answered (the law's due
         # date, rights/answer_due.txt), kept in their mailbox; the page said it only once.
         ticket_mail(ticket, ticket.address_on_record, "request_confirmed", {"ticket": ticket})
-    return ticket

@@ -1,5 +1,5 @@
 """The title and heading of each state of the self-service pages, from one table, as
-forms_app.views.THANKS_HEADINGS is the thank-you pages': every state titled «Your data» alike
+forms_app.thanks.THANKS_HEADINGS is the thank-you pages': every state titled «Your data» alike
 (asking for a link, the link's button, the page itself, the page while processing is blocked)
 left a screen reader, a tab and the history unable to tell them apart."""
 

@@ -14,7 +14,7 @@ from django.utils import translation
 from consent.core.ledger import subject_block
 from consent.core.models import Source
 from forms_app.templatetags.self_service import MY_DATA_HEADINGS
-from forms_app.views import THANKS_HEADINGS
+from forms_app.thanks import THANKS_HEADINGS
 
 from .test_selfservice import ask_link, link_path, open_page
 from .test_selfservice_once import request_form_data

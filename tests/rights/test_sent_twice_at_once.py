@@ -163,6 +163,7 @@ CONFIRM = {"kk": "№\xa0{} өтінішіңізді растаңыз", "ru": "�
 JOINED = {"kk": "№\xa0{} өтінішіңіз", "ru": "Ваш запрос №\xa0{}"}
 STILL_OPEN = {"kk": "әлі ашық, сондықтан екінші өтініш ашпай", "ru": "ещё открыт, поэтому мы"}
 RECEIPT = {"kk": "расталды", "ru": "подтверждён"}
+FROM_THE_PAGE = "бетіңізден жіберілген"  # the receipt of one opened on the page, in Kazakh
 JOINED_ON_THE_PAGE = {"kk": "жазғаныңыз соған қосылды", "ru": "написанное вами добавлено к\xa0нему"}
 
 
@@ -202,7 +203,9 @@ def test_the_persons_page_and_the_form_at_once_are_one_request(sent, first):
     ref = got["references"][0]
     if first.startswith("page"):
         assert got["requests"] == [["open", None], ["filed", 0]]
-        [(joined, text)] = got["mails"]  # the page confirmed it: no link to mail
+        # The page confirmed it: no link to mail, its receipt (tickets.ticket_confirmed).
+        (receipt, told), (joined, text) = got["mails"]
+        assert receipt == JOINED["kk"].format(ref) and FROM_THE_PAGE in told
         assert joined == JOINED["ru"].format(ref) and STILL_OPEN["ru"] in text
     else:
         status, location, [notice] = got["answers"][1]
@@ -219,10 +222,11 @@ def test_the_persons_page_and_the_form_at_once_are_one_request(sent, first):
 
 def test_the_persons_page_in_two_tabs_at_once_is_one_request(sent):
     """Both tabs wait for the person's row (selfservice._hold): the second says the first is
-    still open, and nothing is mailed, as the page confirmed it."""
+    still open, and one receipt is mailed, the first's: the page confirmed it."""
     got = run(sent, "page kk", "page kk")
     assert got["requests"] == [["open", None], ["filed", 0]]
     status, location, [notice] = got["answers"][1]
     assert (status, location) == (302, "/kk/my-data/")
     assert JOINED_ON_THE_PAGE["kk"] in notice and got["references"][0] in notice
-    assert got["mails"] == []
+    [(receipt, told)] = got["mails"]
+    assert receipt == JOINED["kk"].format(got["references"][0]) and FROM_THE_PAGE in told
