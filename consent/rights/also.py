@@ -16,13 +16,16 @@ it (a blocked person's answer is held back, a destroyed person's export refused,
 record has no surname to correct). The officer opens the other request from the person's page,
 with the letter's received time, from which the law counts its deadline."""
 
+import re
+
 from . import phrases
 from .items import asked_items
 from .limits import narrowed
 from .models import Ticket
+from .own_questions import ENDED, asks_about_own
 from .pieces import pieces
 from .sentences import sentences
-from .spelling import key_words
+from .spelling import fold, key_words, words
 from .unsaid import BESIDE, FILLERS
 from .word_order import DATA_NOUNS
 
@@ -49,7 +52,8 @@ PRONOUNS = ("их", "оларды", "it", "them")
 # "other". The words that may stand beside the bare verb in its clause: when, in what order, all
 # of it, please (key words, spelling.key_words: function words such as «всё», «мне» are none).
 ALONE = frozenset(key_words(
-    "сначала потом затем после того как этого чего сперва вначале далее наконец уже "
+    "сначала потом затем после того как этого чего сперва вначале далее наконец уже перед этим "
+    "прежде чем до "
     "но алдымен содан сосын кейін соңынан соң бірақ then first after that afterwards but "
     "everything all барлығын бәрін барлық прошу сұраймын өтінемін"
 )) | FILLERS | BESIDE | frozenset(PRONOUNS)  # fmt: skip
@@ -58,6 +62,11 @@ ALONE = frozenset(key_words(
 GIVING = ("пришл", "присл", "присыл", "отправ", "предостав", "выда", "выслать", "вышл", "дайт",
           "жибер", "бер", "сенд", "гиве")  # fmt: skip
 BARE = (Type.ACCESS, Type.DESTROY)
+# The data asked about by a pronoun in a question beside another right (_own_asked).
+OWN_PRONOUNS = re.compile(r"\b(их|они|оларды|олар)\b", re.IGNORECASE)
+# An access request asked as a question of the writer's own data, beside another right: no
+# phrase of the table matched it (own_questions.py), the match it opens by.
+QUESTION = phrases.Match(phrases.Phrase(("данные",), Type.ACCESS, ""), 0, 0)
 COPY = ("копи", "коширме", "цопы")  # a copy, the one bare noun of access (folded beginnings)
 
 
@@ -77,6 +86,10 @@ def one_request(table: list[phrases.Phrase], texts: list[str], found: list[phras
         kinds.add(Type.ACCESS)  # «Удалите мои данные, но сначала пришлите копию»
     if Type.DESTROY in bare and Type.ACCESS in kinds:
         kinds.add(Type.DESTROY)  # «…көшірмесін жіберіңіз, содан кейін өшіріңіз»
+    asked = any(not match.whether for match in found)  # a right asked, not only asked about
+    if asked and Type.ACCESS not in kinds and _own_asked(texts):
+        kinds.add(Type.ACCESS)  # «Удалите мои данные. Кому вы их передавали?»
+        bare[Type.ACCESS] = QUESTION
     if not kinds:
         return found, []
     first = min(kinds, key=_order)
@@ -96,6 +109,24 @@ def one_request(table: list[phrases.Phrase], texts: list[str], found: list[phras
         kinds.add(Type.CORRECT)  # «…, и исправьте номер телефона на …»: items.py, no phrase
     opened = [match for match in found if match.phrase.kind == first] or [bare[first]]
     return opened, sorted(kinds - {first}, key=_order)
+
+
+def _own_asked(texts: list[str]) -> bool:
+    """Whether a sentence of `texts` asks what is done with the writer's data (own_questions.py),
+    named there or by a pronoun (OWN_PRONOUNS), which an access request answers: beside a
+    destruction («Удалите мои данные. Кому вы их передавали?», «…, а также сообщите, где они
+    хранятся»), it was lost, the destruction opened alone. Not whether it was ended, «Вы удалили
+    мои данные? Прошу удалить…»: the request says what it wants done."""
+    return any(
+        (asks_about_own(piece) or asks_about_own(OWN_PRONOUNS.sub(_own_noun, piece)))
+        and not any(ENDED.match(fold(word)) for word in words(piece))
+        for text in texts
+        for piece in pieces(text)
+    )
+
+
+def _own_noun(pronoun: re.Match) -> str:
+    return "деректерімді" if pronoun.group().casefold().startswith("о") else "мои данные"
 
 
 def _bare(table: list[phrases.Phrase], texts: list[str]) -> dict[str, phrases.Match]:

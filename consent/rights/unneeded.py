@@ -70,6 +70,11 @@ KAZAKH_SENDING = re.compile(r"(жибер|жаз|жолда)[ыи]?у(д[ыи]н
 KAZAKH_NEEDED = re.compile(r"(кажет|керег?)[иі]?")  # «қажеті», «керегі», «қажет», «керек»
 TO_ME = frozenset({"мне", "нам", "маган", "бизге"})
 NO_MORE = frozenset({"больше", "енди", "впредь"})
+# Beside a verb of sending, no more, asked with nothing named: «Больше не присылайте», «ок спс,
+# больше не присылайте», «Енді жібермеңіз». Folded.
+QUIET = BESIDE_VERB | NO_MORE | TO_ME | frozenset(map(fold, (
+    "не", "пожалуйста", "плиз", "ок", "окей", "спс", "спасибо", "рахмет", "ракмет", "уже",
+    "вообще")))  # fmt: skip
 NEEDED = frozenset({"надо", "нужно", "стоит"})
 KAZAKH_UNSENT = re.compile(r"(жибер|кел)(ил)?(ме|ма)(н[ыи]з|нд[ае]р|н[ыи]зд[ае]р|син)(ши|шы)?")
 
@@ -105,7 +110,16 @@ def news_unsent(text: str) -> bool:
                 return True
             if TO_ME & set(said) and NO_MORE & set(said) and _sending_unneeded(said, to_me=True):
                 return True
+            if NO_MORE & set(said) and _unsent(said) and _quiet(said):
+                return True  # «Больше не присылайте», «ок спс больше не присылайте»
     return False
+
+
+def _quiet(said: list[str]) -> bool:
+    """Whether the clause's words `said` name nothing beside its verb of sending (QUIET): what
+    is not to be sent any more is all of it."""
+    return all(word in QUIET or word.startswith(SENDING) or KAZAKH_UNSENT.fullmatch(word)
+               for word in said)  # fmt: skip
 
 
 def _sending_unneeded(said: list[str], *, to_me: bool = False) -> bool:

@@ -32,6 +32,7 @@ BOTH = {
                                        "жіберіңіз", "kk"),
     "kk, Latin letters": ("Aldymen derekterimnin koshirmesin jiberiniz, sodan keiin oshiriniz",
                           "kk"),
+    "ru, «before that»": ("Удалите меня из базы. Перед этим пришлите копию", "ru"),
 }  # fmt: skip
 
 
@@ -45,7 +46,8 @@ def test_a_copy_and_a_bare_destruction_open_the_access_request_naming_both(
     )  # fmt: skip
     assert ticket.due_date == due_date(ticket.received_at, deadline_days(Type.ACCESS))
     [mail] = mails_to("asel@example.kz")
-    told = {"ru": "другой запрос (уничтожение данных)", "kk": "басқа да өтініш бар (деректерді жою)"}
+    told = {"ru": "другой запрос (уничтожение данных)",
+            "kk": "басқа да өтініш бар (деректерді жою)"}  # fmt: skip
     assert told[language] in mail.message
     confirm(client, language)  # the access request confirmed: the data and the copy stay
     assert Subject.objects.filter(pk=person.pk).exists() and untouched(person)
@@ -91,3 +93,27 @@ def test_kak_joining_a_clause_is_no_question_of_how(person, body):
 def test_a_real_question_of_how_is_still_one(person):
     ticket = ingest(message("", body="Как удалить мои данные?"))
     assert (ticket.type, ticket.asked_whether) == (Type.DESTROY, True)
+
+
+QUESTIONED = {
+    "ru, to whom by a pronoun": ("Удалите мои данные. Кому вы их передавали?", "ru"),
+    "ru, passed to anyone": ("Удалите мои данные. Вы их кому-нибудь передавали?", "ru"),
+    "kk, to whom by a pronoun": ("Деректерімді жойыңыз. Оларды кімге бердіңіздер?", "kk"),
+}
+
+
+@pytest.mark.parametrize("body, language", QUESTIONED.values(), ids=QUESTIONED)
+def test_a_question_of_what_is_done_with_the_data_beside_a_destruction_is_answered_first(
+    person, body, language
+):
+    """A question about the writer's own data asks for access (own_questions.py): beside a
+    destruction it was lost, the destruction opened alone."""
+    ticket = ingest(message("", body=body))
+    assert (ticket.type, ticket.language, ticket.limits.get("also")) == (
+        Type.ACCESS, language, [Type.DESTROY]
+    )  # fmt: skip
+
+
+def test_a_question_of_when_beside_a_destruction_asks_no_access(person):
+    ticket = ingest(message("", body="Удалите мои данные. Когда вы их удалите?"))
+    assert ticket.type == Type.DESTROY and not ticket.limits

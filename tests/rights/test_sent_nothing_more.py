@@ -27,6 +27,8 @@ STOPS = {
     "kk, nothing": ("Маған енді ештеңе жібермеңіз", "kk"),
     "kk, sending not needed": ("Хабарлама жіберудің қажеті жоқ", "kk"),
     "kk, any more to me": ("Маған енді жазудың қажеті жоқ", "kk"),
+    "ru, no more, typed on a phone": ("ок спс больше не присылайте", "ru"),
+    "kk, no more": ("Енді жібермеңіз", "kk"),
 }  # fmt: skip
 
 
@@ -48,6 +50,8 @@ NOT_STOPS = {
     "kk, no need to answer": "Маған жауап жазудың қажеті жоқ",
     "kk, a complaint in the past": "Маған ештеңе жібермедіңіз, неге?",
     "kk, a question": "Сізге ештеңе жіберудің қажеті жоқ па?",
+    "ru, no more of something else": "Больше не присылайте документы на подпись, я всё подписала",
+    "ru, asked whether no more": "Вы больше не присылаете новости?",
 }
 
 
