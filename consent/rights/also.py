@@ -62,6 +62,12 @@ ALONE = frozenset(key_words(
 GIVING = ("пришл", "присл", "присыл", "отправ", "предостав", "выда", "выслать", "вышл", "дайт",
           "жибер", "бер", "сенд", "гиве")  # fmt: skip
 BARE = (Type.ACCESS, Type.DESTROY)
+# Kazakh «before deleting», a verb of deleting in its -мас/-мес form before «бұрын»: «Деректерімді
+# жоймас бұрын көшірмесін жіберіңіз» asks the copy first and the destruction after, its «-ма-»
+# no negation (read as one, the destruction was lost). Folded.
+BEFORE_ENDING = re.compile(r"(жой|ошир)(ма|ме|ба|бе|па|пе)с")
+BEFORE = "бурын"
+DESTROYING = phrases.Phrase(("жойу",), Type.DESTROY, "kk")
 # The data asked about by a pronoun in a question beside another right (_own_asked).
 OWN_PRONOUNS = re.compile(r"\b(их|они|оларды|олар)\b", re.IGNORECASE)
 # An access request asked as a question of the writer's own data, beside another right: no
@@ -150,6 +156,9 @@ def _bare(table: list[phrases.Phrase], texts: list[str]) -> dict[str, phrases.Ma
         for match in phrases.find_each(bare, text):
             if not match.whether and _alone(match, tokens, clauses):
                 found.setdefault(match.phrase.kind, match)
+        for at, word in enumerate(tokens):  # «Деректерімді жоймас бұрын көшірмесін жіберіңіз»
+            if BEFORE_ENDING.fullmatch(word) and tokens[at + 1 : at + 2] == [BEFORE]:
+                found.setdefault(Type.DESTROY, phrases.Match(DESTROYING, at, at))
     return found
 
 

@@ -56,6 +56,7 @@ TOPIC_WORDS = 2  # words between «о» and the topic: «о статусе за�
 # the present («Отпишите меня. Уведомление об оплате я получила», «Жазылымнан шығарыңыз.
 # Тапсырыс туралы хабарлама келді»), which opened "other" while the news went on, as a paper
 # did (_sent). Folded beginnings, and the Kazakh forms.
+TYPED_END = re.compile(r"(?<=[.!?])\s+")
 NOT_NEEDED = ("нужн", "надо", "керек", "кажет")
 STOPPING_KAZAKH = (*SENDING_KAZAKH, "токтат", "ошир", "догар", "шыгар", "тастау", "тарт", "жолда")
 KAZAKH_WISHED = re.compile(r"\w+(ме|ма|пе|па|бе|ба)(син|сын)")
@@ -65,7 +66,10 @@ def of_service(text: str, news: tuple[str, ...]) -> bool:
     """Whether every word of the news in `text` (`news`, folded beginnings) is a notice about
     an order, a delivery or a payment, and one is; a notice in a sentence that asks nothing of
     it (_asked) is no word of what is stopped."""
-    read = [[fold(word) for word in words(piece)] for piece in pieces(text)]
+    # Each sentence, and each one typed in small letters after a full stop («отпишите.
+    # квитанцию получила»), which pieces() reads as one.
+    said = [part for piece in pieces(text) for part in TYPED_END.split(piece)]
+    read = [[fold(word) for word in words(part)] for part in said]
     folded = [word for piece in read for word in piece]
     named = [
         at

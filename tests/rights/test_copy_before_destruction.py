@@ -33,6 +33,7 @@ BOTH = {
     "kk, Latin letters": ("Aldymen derekterimnin koshirmesin jiberiniz, sodan keiin oshiriniz",
                           "kk"),
     "ru, «before that»": ("Удалите меня из базы. Перед этим пришлите копию", "ru"),
+    "kk, «before deleting»": ("Деректерімді жоймас бұрын көшірмесін жіберіңіз", "kk"),
 }  # fmt: skip
 
 
