@@ -118,3 +118,21 @@ def test_a_question_of_what_is_done_with_the_data_beside_a_destruction_is_answer
 def test_a_question_of_when_beside_a_destruction_asks_no_access(person):
     ticket = ingest(message("", body="Удалите мои данные. Когда вы их удалите?"))
     assert ticket.type == Type.DESTROY and not ticket.limits
+
+
+@pytest.mark.live
+def test_fetched_from_the_mailbox_the_copy_is_asked_first(mailbox, person):
+    """The same letter through the real path: delivered to the IMAP mailbox, fetched."""
+    from django.core.management import call_command
+
+    from .conftest import deliver
+
+    deliver(mailbox, message("Өтініш", body="Алдымен деректерімнің көшірмесін жіберіңіз, содан "
+                                            "кейін өшіріңіз", message_id="<live@x>"))  # fmt: skip
+    call_command("fetch_request_mail")
+    ticket = Ticket.objects.get()
+    assert (ticket.type, ticket.language, ticket.limits["also"]) == (
+        Type.ACCESS, "kk", [Type.DESTROY]
+    )  # fmt: skip
+    [mail] = mails_to("asel@example.kz")
+    assert "басқа да өтініш бар (деректерді жою)" in mail.message and "запрос" not in mail.message
