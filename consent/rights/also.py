@@ -93,7 +93,7 @@ def one_request(table: list[phrases.Phrase], texts: list[str], found: list[phras
     if Type.DESTROY in bare and Type.ACCESS in kinds:
         kinds.add(Type.DESTROY)  # «…көшірмесін жіберіңіз, содан кейін өшіріңіз»
     asked = any(not match.whether for match in found)  # a right asked, not only asked about
-    if asked and Type.ACCESS not in kinds and _own_asked(texts):
+    if asked and Type.ACCESS not in kinds and _own_asked(table, texts):
         kinds.add(Type.ACCESS)  # «Удалите мои данные. Кому вы их передавали?»
         bare[Type.ACCESS] = QUESTION
     if not kinds:
@@ -117,15 +117,18 @@ def one_request(table: list[phrases.Phrase], texts: list[str], found: list[phras
     return opened, sorted(kinds - {first}, key=_order)
 
 
-def _own_asked(texts: list[str]) -> bool:
+def _own_asked(table: list[phrases.Phrase], texts: list[str]) -> bool:
     """Whether a sentence of `texts` asks what is done with the writer's data (own_questions.py),
     named there or by a pronoun (OWN_PRONOUNS), which an access request answers: beside a
     destruction («Удалите мои данные. Кому вы их передавали?», «…, а также сообщите, где они
     хранятся»), it was lost, the destruction opened alone. Not whether it was ended, «Вы удалили
-    мои данные? Прошу удалить…»: the request says what it wants done."""
+    мои данные? Прошу удалить…»: the request says what it wants done; nor a sentence that is a
+    request of the table itself, «…кімге берілгенін хабарлауыңызды сұраймын» (a notice of
+    transfers)."""
     return any(
         (asks_about_own(piece) or asks_about_own(OWN_PRONOUNS.sub(_own_noun, piece)))
         and not any(ENDED.match(fold(word)) for word in words(piece))
+        and not phrases.find_each(table, piece)
         for text in texts
         for piece in pieces(text)
     )
