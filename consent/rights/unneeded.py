@@ -67,7 +67,7 @@ EVERYTHING = frozenset({"ничего", "ештене"})  # nothing sent: all of
 # case: «жазудың», «жіберудің», «жазу»); sending in Kazakh. Folded.
 WRITING = ("пис",)
 KAZAKH_SENDING = re.compile(r"(жибер|жаз|жолда)[ыи]?у(д[ыи]н|[ыи]н|д[ыи]|г[ае])?")
-KAZAKH_NEEDED = re.compile(r"(кажет|керег?)[иі]?")  # «қажеті», «керегі», «қажет», «керек»
+KAZAKH_NEEDED = re.compile(r"(кажет|кайет|керег?)[иі]?")  # «қажеті», «керегі»; «qajeti» typed
 TO_ME = frozenset({"мне", "нам", "маган", "бизге"})
 NO_MORE = frozenset({"больше", "енди", "впредь"})
 # Beside a verb of sending, no more, asked with nothing named: «Больше не присылайте», «ок спс,

@@ -29,6 +29,8 @@ STOPS = {
     "kk, any more to me": ("Маған енді жазудың қажеті жоқ", "kk"),
     "ru, no more, typed on a phone": ("ок спс больше не присылайте", "ru"),
     "kk, no more": ("Енді жібермеңіз", "kk"),
+    "kk, Latin letters": ("Endi magan hat jazudyn qajeti joq", "kk"),
+    "ru, Latin letters": ("Bolshe nichego ne prisylayte", "ru"),
 }  # fmt: skip
 
 
