@@ -16,11 +16,17 @@ it (a blocked person's answer is held back, a destroyed person's export refused,
 record has no surname to correct). The officer opens the other request from the person's page,
 with the letter's received time, from which the law counts its deadline."""
 
+import re
+
 from . import phrases
 from .items import asked_items
 from .limits import narrowed
 from .models import Ticket
+from .own_questions import ENDED, asks_about_own
 from .pieces import pieces
+from .sentences import sentences
+from .spelling import fold, key_words, words
+from .unsaid import BESIDE, FILLERS
 from .word_order import DATA_NOUNS
 
 Type = Ticket.Type
@@ -35,6 +41,39 @@ FIRST = (
 # The pronouns a second request of the same letter names the data (DATA_NOUNS) with: «удалите
 # их», «оларды жойыңыз», «delete it», «erase them».
 PRONOUNS = ("их", "оларды", "it", "them")
+# A copy and a destruction asked with their object unsaid, beside each other: «Удалите мои
+# данные, но сначала пришлите копию», «Алдымен деректерімнің көшірмесін жіберіңіз, содан кейін
+# өшіріңіз», «После того как пришлёте копию, удалите всё». The copy is the data's, the
+# destruction of the data whose copy is asked: read as a phrase of the table without its data
+# noun (BARE), but only where nothing else stands in its clause (ALONE, _alone): «пришлите копию
+# договора», «удалите мой старый номер» name another object. One of them alone named the other
+# by no phrase: the first opened a destruction only, which once confirmed ended the data before
+# the copy was sent; the second an access request with the destruction lost; the third
+# "other". The words that may stand beside the bare verb in its clause: when, in what order, all
+# of it, please (key words, spelling.key_words: function words such as «всё», «мне» are none).
+ALONE = frozenset(key_words(
+    "сначала потом затем после того как этого чего сперва вначале далее наконец уже перед этим "
+    "прежде чем до "
+    "но алдымен содан сосын кейін соңынан соң бірақ then first after that afterwards but "
+    "everything all барлығын бәрін барлық прошу сұраймын өтінемін"
+)) | FILLERS | BESIDE | frozenset(PRONOUNS)  # fmt: skip
+# Beside the copy, a verb of sending or giving it (folded beginnings): «пришлите», «предоставьте»,
+# «выдайте», «жіберіңіз», «беріңіз», «send».
+GIVING = ("пришл", "присл", "присыл", "отправ", "предостав", "выда", "выслать", "вышл", "дайт",
+          "жибер", "бер", "сенд", "гиве")  # fmt: skip
+BARE = (Type.ACCESS, Type.DESTROY)
+# Kazakh «before deleting», a verb of deleting in its -мас/-мес form before «бұрын»: «Деректерімді
+# жоймас бұрын көшірмесін жіберіңіз» asks the copy first and the destruction after, its «-ма-»
+# no negation (read as one, the destruction was lost). Folded.
+BEFORE_ENDING = re.compile(r"(жой|ошир)(ма|ме|ба|бе|па|пе)с")
+BEFORE = "бурын"
+DESTROYING = phrases.Phrase(("жойу",), Type.DESTROY, "kk")
+# The data asked about by a pronoun in a question beside another right (_own_asked).
+OWN_PRONOUNS = re.compile(r"\b(их|они|оларды|олар)\b", re.IGNORECASE)
+# An access request asked as a question of the writer's own data, beside another right: no
+# phrase of the table matched it (own_questions.py), the match it opens by.
+QUESTION = phrases.Match(phrases.Phrase(("данные",), Type.ACCESS, ""), 0, 0)
+COPY = ("копи", "коширме", "цопы")  # a copy, the one bare noun of access (folded beginnings)
 
 
 def one_request(table: list[phrases.Phrase], texts: list[str], found: list[phrases.Match]):
@@ -46,6 +85,17 @@ def one_request(table: list[phrases.Phrase], texts: list[str], found: list[phras
         # no right asked: it neither opens nor is listed (whether.py).
         found = [match for match in found if not match.whether]
     kinds = {match.phrase.kind for match in found}
+    bare = _bare(table, texts)
+    if not kinds and len(bare) < len(BARE):
+        bare = {}  # «Пришлите копию», «Удалите всё»: each alone names no right of the data
+    if Type.ACCESS in bare and (kinds - {Type.ACCESS} or Type.DESTROY in bare):
+        kinds.add(Type.ACCESS)  # «Удалите мои данные, но сначала пришлите копию»
+    if Type.DESTROY in bare and Type.ACCESS in kinds:
+        kinds.add(Type.DESTROY)  # «…көшірмесін жіберіңіз, содан кейін өшіріңіз»
+    asked = any(not match.whether for match in found)  # a right asked, not only asked about
+    if asked and Type.ACCESS not in kinds and _own_asked(table, texts):
+        kinds.add(Type.ACCESS)  # «Удалите мои данные. Кому вы их передавали?»
+        bare[Type.ACCESS] = QUESTION
     if not kinds:
         return found, []
     first = min(kinds, key=_order)
@@ -63,8 +113,65 @@ def one_request(table: list[phrases.Phrase], texts: list[str], found: list[phras
         }
     if _order(first) < _order(Type.CORRECT) and _item_asked(texts):
         kinds.add(Type.CORRECT)  # «…, и исправьте номер телефона на …»: items.py, no phrase
-    opened = [match for match in found if match.phrase.kind == first]
+    opened = [match for match in found if match.phrase.kind == first] or [bare[first]]
     return opened, sorted(kinds - {first}, key=_order)
+
+
+def _own_asked(table: list[phrases.Phrase], texts: list[str]) -> bool:
+    """Whether a sentence of `texts` asks what is done with the writer's data (own_questions.py),
+    named there or by a pronoun (OWN_PRONOUNS), which an access request answers: beside a
+    destruction («Удалите мои данные. Кому вы их передавали?», «…, а также сообщите, где они
+    хранятся»), it was lost, the destruction opened alone. Not whether it was ended, «Вы удалили
+    мои данные? Прошу удалить…»: the request says what it wants done; nor a sentence that is a
+    request of the table itself, «…кімге берілгенін хабарлауыңызды сұраймын» (a notice of
+    transfers)."""
+    return any(
+        (asks_about_own(piece) or asks_about_own(OWN_PRONOUNS.sub(_own_noun, piece)))
+        and not any(ENDED.match(fold(word)) for word in words(piece))
+        and not phrases.find_each(table, piece)
+        for text in texts
+        for piece in pieces(text)
+    )
+
+
+def _own_noun(pronoun: re.Match) -> str:
+    return "деректерімді" if pronoun.group().casefold().startswith("о") else "мои данные"
+
+
+def _bare(table: list[phrases.Phrase], texts: list[str]) -> dict[str, phrases.Match]:
+    """The copy and the destruction `texts` ask with their object unsaid (ALONE), read by the
+    table's phrases of either without their data noun: a kind each, its match. Negated, asked
+    about or told, a bare verb is none (phrases.find_each reads it as the full phrase)."""
+    words = {
+        (tuple(word for word in phrase.words if not word.startswith(DATA_NOUNS)), phrase.kind,
+         phrase.language)
+        for phrase in table
+        if phrase.kind in BARE and any(word.startswith(DATA_NOUNS) for word in phrase.words)
+    }  # fmt: skip
+    bare = [phrases.Phrase(*row) for row in sorted(words) if len(row[0]) == 1
+            and (row[1] != Type.ACCESS or row[0][0].startswith(COPY))]  # fmt: skip
+    found = {}
+    for text in texts:
+        tokens, clauses = [], []
+        for at, sentence in enumerate(sentences(text)):
+            tokens += sentence.tokens
+            clauses += [(at, clause) for clause in sentence.clauses]
+        for match in phrases.find_each(bare, text):
+            if not match.whether and _alone(match, tokens, clauses):
+                found.setdefault(match.phrase.kind, match)
+        for at, word in enumerate(tokens):  # «Деректерімді жоймас бұрын көшірмесін жіберіңіз»
+            if BEFORE_ENDING.fullmatch(word) and tokens[at + 1 : at + 2] == [BEFORE]:
+                found.setdefault(Type.DESTROY, phrases.Match(DESTROYING, at, at))
+    return found
+
+
+def _alone(match: phrases.Match, tokens: list[str], clauses: list) -> bool:
+    """Whether the bare verb or noun of `match` stands in its clause with nothing beside it but
+    ALONE (and, for a copy, a verb of giving it: GIVING)."""
+    beside = [word for at, word in enumerate(tokens)
+              if clauses[at] == clauses[match.start] and at != match.start]  # fmt: skip
+    giving = GIVING if match.phrase.kind == Type.ACCESS else ()
+    return all(word in ALONE or (giving and word.startswith(giving)) for word in beside)
 
 
 def _item_asked(texts: list[str]) -> bool:

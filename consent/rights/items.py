@@ -46,7 +46,7 @@ ITEMS = {
 # «Номер заказа» is no phone number: the word after it names what it numbers.
 NUMBERED = ("заказ", "договор", "запрос", "заявк", "счет", "карт", "тапсырыс", "шарт", "отиниш")
 CHANGE = ("исправ", "измен", "помен", "смен", "обнов", "поправ", "замен", "актуализ",
-          "корректир", "тузет", "озгерт", "ауыстыр", "жанарт", "алмастыр")  # fmt: skip
+          "корректир", "тузет", "озгерт", "озгер", "ауыстыр", "жанарт", "алмастыр")  # fmt: skip
 REMOVE = ("удал", "убер", "убр", "сотр", "вычеркн", "исключ", "ошир", "жой", "алып")
 # A Kazakh verb negated inside it («өзгертпеңіз», «жоймаңыз»): a syllable right after its stem.
 NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
@@ -81,7 +81,10 @@ def asked_items(text: str) -> list[tuple[str, bool]]:
                  for at, word in enumerate(folded)]  # fmt: skip
         if verbs == ["change"] and not any(items) and _bare(folded):
             items = wrong  # «В фамилии ошибка. Исправьте, пожалуйста.»
-        wrong = [item for item in items if item] if _told_wrong(folded) else []
+        # The items a bare verb after this sentence asks of: told wrong, or told changed («Моя
+        # фамилия изменилась. Исправьте, пожалуйста.», whose «Исправьте» undid the item).
+        told = _told_wrong(folded) or (verbs and not asked)
+        wrong = [item for item in items if item] if told else []
         if verbs and any(items):
             for item in filter(None, items):
                 found.setdefault(item, "remove" in verbs and "change" not in verbs)

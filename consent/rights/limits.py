@@ -153,7 +153,7 @@ def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str,
     folded = [fold(word) for word in words(text)]
     asked = {"stops": stopped(kind, purpose, unsubscribe)}
     news_only = stops_news and kind != Type.WITHDRAW
-    service, notices = news_only and _a_service(folded), news_only and of_service(folded, MAILING)
+    service, notices = news_only and _a_service(folded), news_only and of_service(text, MAILING)
     this = news_only and about_this(folded, MAILING)
     if service or notices or this or (news_only and titled(text, *TITLED, own_names)):
         # Nothing of the news is asked: for an officer, the other request stays what it is.

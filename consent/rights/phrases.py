@@ -41,7 +41,7 @@ from .verb_forms import (
     reported,
     supposing,
 )
-from .whether import HOW_WORDS, asked_whether
+from .whether import HOW_WORDS, asked_whether, joining
 from .word_order import GIVEN, asked_verb, elsewhere, from_news, kept, moved, reach, replying
 
 # Words of a request that have another sense, told by the word right after them (a function
@@ -312,7 +312,7 @@ def _position(phrase: Phrase, sentence: Sentence, words=(), *, blocked=False, sa
             # its object with another's (word_order._shared_object) reads not that one's «не»
             # («Заблокируйте и не удаляйте мои данные» asks the block).
             clauses = sentence.clauses
-            before = range(max(0, start - 2), start)
+            before = [i for i in range(max(0, start - 2), start) if not joining(tokens, i)]
             around = {tokens[i] for i in before if clauses[i] == clauses[start]} | {
                 tokens[i]
                 for here, there in pairwise(places)

@@ -21,6 +21,8 @@ Ticket.Limit.THIS_MATTER)."""
 import re
 
 from .asking import INFINITIVE, imperative
+from .pieces import pieces
+from .spelling import fold, words
 
 # Words of the news that may be a service's notice rather than the news. Folded beginnings.
 NOTICES = ("уведомлен", "оповещен", "сообщен", "письм", "писем", "смс", "хабарлам", "хабарланды",
@@ -47,15 +49,57 @@ ABOUT_KAZAKH = frozenset({"туралы", "жайлы", "бойынша", "жо�
 TOPIC_WORDS = 2  # words between «о» and the topic: «о статусе заказа», «о моих заказах»
 
 
-def of_service(folded: list[str], news: tuple[str, ...]) -> bool:
-    """Whether every word of the news in `folded` (the letter's folded words; `news`, folded
-    beginnings) is a notice about an order, a delivery or a payment, and one is."""
+# A notice of a service too is what is stopped only in a sentence that asks something of it: a
+# verb asked (the imperative, the infinitive: «отключите», «не хочу получать», «тоқтатыңыз»,
+# «жібермеңіз»), a Kazakh wish it not come («келмесін») or a word of not needing it («не
+# нужны», «керек емес»). Not one the letter mentions beside a plain stop, told in the past or
+# the present («Отпишите меня. Уведомление об оплате я получила», «Жазылымнан шығарыңыз.
+# Тапсырыс туралы хабарлама келді»), which opened "other" while the news went on, as a paper
+# did (_sent). Folded beginnings, and the Kazakh forms.
+TYPED_END = re.compile(r"(?<=[.!?])\s+")
+NOT_NEEDED = ("нужн", "надо", "керек", "кажет")
+STOPPING_KAZAKH = (*SENDING_KAZAKH, "токтат", "ошир", "догар", "шыгар", "тастау", "тарт", "жолда")
+KAZAKH_WISHED = re.compile(r"\w+(ме|ма|пе|па|бе|ба)(син|сын)")
+
+
+def of_service(text: str, news: tuple[str, ...]) -> bool:
+    """Whether every word of the news in `text` (`news`, folded beginnings) is a notice about
+    an order, a delivery or a payment, and one is; a notice in a sentence that asks nothing of
+    it (_asked) is no word of what is stopped."""
+    # Each sentence, and each one typed in small letters after a full stop («отпишите.
+    # квитанцию получила»), which pieces() reads as one.
+    said = [part for piece in pieces(text) for part in TYPED_END.split(piece)]
+    read = [[fold(word) for word in words(part)] for part in said]
+    folded = [word for piece in read for word in piece]
     named = [
         at
         for at, word in enumerate(folded)
         if word.startswith((*news, *NOTICES)) or (word.startswith(PAPERS) and _sent(folded, at, at))
     ]
+    told = _told(read, news)
+    named = [at for at in named if not (_about_service(folded, at) and at in told)]
     return bool(named) and all(_about_service(folded, at) for at in named)
+
+
+def _told(read: list[list[str]], news: tuple[str, ...]) -> set[int]:
+    """The places, among the folded words of the sentences `read`, of the notices (NOTICES,
+    `news`) in a sentence that asks nothing (_asked): mentioned, not stopped."""
+    told, offset = set(), 0
+    for folded in read:
+        if not _asked(folded):
+            told |= {offset + at for at, word in enumerate(folded)
+                     if word.startswith((*news, *NOTICES))}  # fmt: skip
+        offset += len(folded)
+    return told
+
+
+def _asked(folded: list[str]) -> bool:
+    return any(
+        imperative(word) or INFINITIVE.fullmatch(word) or word.startswith(NOT_NEEDED)
+        or KAZAKH_WISHED.fullmatch(word)
+        or (word.startswith(STOPPING_KAZAKH) and KAZAKH_VERBAL_NOUN.search(word))
+        for word in folded
+    )  # fmt: skip
 
 
 def _sent(folded: list[str], first: int, last: int) -> bool:

@@ -17,7 +17,17 @@ Nor did a letter asking the news not to be sent, in words the phrases hold for o
 negated as asked (news_unsent): «не» before the imperative or the infinitive («не
 присылайте», «не присылать»), or the present or past after «пусть», «чтобы» («чтобы не
 приходили»); Kazakh's negative imperative or wish («жібермеңіз», «келмесін»). Not told in the
-past («Вы не прислали мне уведомление о записи» is a complaint), nor asked, nor supposed."""
+past («Вы не прислали мне уведомление о записи» is a complaint), nor asked, nor supposed.
+
+Nor did one asking for nothing more to be sent, or saying writing to the writer is not needed:
+«Больше ничего не присылайте», «Не надо мне ничего присылать», «Маған енді ештеңе
+жібермеңіз», «Енді маған хат жазудың қажеті жоқ», «Писать мне больше не нужно». They opened
+"other" while «Больше не пишите мне» and «Маған хат жазбаңыз» unsubscribed as they arrived
+(migration 0034): they mean the same, and stop the news as they do. «Ничего», «ештеңе» (EVERYTHING)
+stand for the news there; a verb of sending or writing (SENDING, WRITING) in the infinitive,
+Russian or Kazakh, that «не нужно», «қажеті жоқ» says is not needed (_sending_unneeded), with the
+news, «nothing», or «to me» and «any more» («больше», «енді») beside it: not the writer's own
+writing, «Мне не нужно писать заявление», nor a reply, «Маған жауап жазудың қажеті жоқ»."""
 
 import re
 from itertools import pairwise
@@ -50,7 +60,21 @@ SENDING = ("присыл", "присла", "отправл", "отправ", "ш
 SENT_ASKED = re.compile(r"\w*(йте|ите|ть)")  # «присылайте», «шлите», «присылать»; not «присылаете»
 SENT_WISHED = re.compile(r"\w*(ят|ут|ют|ли|ло|ла)")  # «пусть не приходят», «чтобы не приходили»
 WISH_WORDS = frozenset({"пусть", "чтобы", "чтоб"})
-BESIDE_VERB = frozenset({"мне", "нам", "больше", "уже", "вообще", "никогда", "ваши", "вашу"})
+BESIDE_VERB = frozenset({"мне", "нам", "больше", "уже", "вообще", "никогда", "ваши", "вашу",
+                         "ничего"})  # fmt: skip
+EVERYTHING = frozenset({"ничего", "ештене"})  # nothing sent: all of it, the news too. Folded.
+# Writing, Russian (the infinitive, SENT_ASKED) and Kazakh (its verbal noun, with «not needed»'s
+# case: «жазудың», «жіберудің», «жазу»); sending in Kazakh. Folded.
+WRITING = ("пис",)
+KAZAKH_SENDING = re.compile(r"(жибер|жаз|жолда)[ыи]?у(д[ыи]н|[ыи]н|д[ыи]|г[ае])?")
+KAZAKH_NEEDED = re.compile(r"(кажет|кайет|керег?)[иі]?")  # «қажеті», «керегі»; «qajeti» typed
+TO_ME = frozenset({"мне", "нам", "маган", "бизге"})
+NO_MORE = frozenset({"больше", "енди", "впредь"})
+# Beside a verb of sending, no more, asked with nothing named: «Больше не присылайте», «ок спс,
+# больше не присылайте», «Енді жібермеңіз». Folded.
+QUIET = BESIDE_VERB | NO_MORE | TO_ME | frozenset(map(fold, (
+    "не", "пожалуйста", "плиз", "ок", "окей", "спс", "спасибо", "рахмет", "ракмет", "уже",
+    "вообще")))  # fmt: skip
 NEEDED = frozenset({"надо", "нужно", "стоит"})
 KAZAKH_UNSENT = re.compile(r"(жибер|кел)(ил)?(ме|ма)(н[ыи]з|нд[ае]р|н[ыи]зд[ае]р|син)(ши|шы)?")
 
@@ -80,9 +104,48 @@ def news_unsent(text: str) -> bool:
             continue
         for clause in CLAUSE_END.split(piece):
             said = [fold(word) for word in split_words(clause)]
-            if any(w.startswith(NEWS) or w in LETTERS for w in said) and _unsent(said):
+            if any(w.startswith(NEWS) or w in LETTERS or w in EVERYTHING for w in said) and (
+                _unsent(said) or _sending_unneeded(said)
+            ):
                 return True
+            if TO_ME & set(said) and NO_MORE & set(said) and _sending_unneeded(said, to_me=True):
+                return True
+            if NO_MORE & set(said) and _unsent(said) and _quiet(said):
+                return True  # «Больше не присылайте», «ок спс больше не присылайте»
     return False
+
+
+def _quiet(said: list[str]) -> bool:
+    """Whether the clause's words `said` name nothing beside its verb of sending (QUIET): what
+    is not to be sent any more is all of it."""
+    return all(word in QUIET or word.startswith(SENDING) or KAZAKH_UNSENT.fullmatch(word)
+               for word in said)  # fmt: skip
+
+
+def _sending_unneeded(said: list[str], *, to_me: bool = False) -> bool:
+    """Whether the clause's folded words `said` say a verb of sending or writing is not needed:
+    «присылать … не нужно», «жазудың қажеті жоқ», «жіберу керек емес». With `to_me`, only where
+    «мне» does not stand before both («Мне больше не нужно писать заявление» is the writer's own
+    writing)."""
+    if any(word.startswith(REPLY) for word in said):
+        return False
+    for at, word in enumerate(said):
+        russian = word.startswith((*SENDING, *WRITING)) and SENT_ASKED.fullmatch(word)
+        if not (russian or KAZAKH_SENDING.fullmatch(word)):
+            continue
+        rest = said[at + 1 :]
+        negated = any(first == "не" and second in NEEDED for first, second in pairwise(rest))
+        negated = negated or (russian and _negated(said[:at]))  # «Больше не нужно мне писать»
+        kazakh = any(KAZAKH_NEEDED.fullmatch(first) and second in KAZAKH_NOT
+                     for first, second in pairwise(rest))  # fmt: skip
+        if (negated or kazakh) and not (to_me and russian and _me_first(said, at)):
+            return True
+    return False
+
+
+def _me_first(said: list[str], verb: int) -> bool:
+    me = next(at for at, word in enumerate(said) if word in TO_ME)
+    return me < verb and all(said[at] != "не" for at in range(me))
 
 
 def _unsent(said: list[str]) -> bool:

@@ -47,6 +47,12 @@ KAZAKH_DO = ("исте",)
 # The words a question of how holds that otherwise make a phrase no request
 # (spelling.BLOCKERS, sentences.KAZAKH_ASKING).
 HOW_WORDS = HOW | {"how"}
+# «Как» joining a clause, no question of how: «после того как», «так как», «тогда как», «в то
+# время как» (the word before it), «как только» (after it). «После того как пришлёте копию,
+# удалите всё» read the copy as asked how to get; «Удалите мои данные так как я больше не
+# клиент» as a question of whether, nothing done. Folded.
+JOINING_BEFORE = word_set("того так тогда время")
+JOINING_AFTER = word_set("только")
 
 
 # A doubt after a «but» that follows the phrase: «Я бы хотела отозвать согласие, но боюсь, что
@@ -95,7 +101,7 @@ def asked_whether(sentence: Sentence, start: int, end: int, kind: str) -> bool:
     after = [at for at in own if at > end]
     for at in own:
         following = tokens[at + 1] if at + 1 < len(tokens) else ""
-        if tokens[at] in HOW and not following.startswith(NOT_HOW):
+        if tokens[at] in HOW and not following.startswith(NOT_HOW) and not joining(tokens, at):
             return True
         if at <= end and tokens[at] in CAN and not following.startswith(NOT_HOW):
             return True
@@ -112,6 +118,15 @@ def asked_whether(sentence: Sentence, start: int, end: int, kind: str) -> bool:
         if tokens[at].startswith(KAZAKH_CAN) and (asked or following in QUESTION_PARTICLES):
             return True
     return False
+
+
+def joining(tokens: tuple[str, ...], at: int) -> bool:
+    """Whether tokens[at] is a «как» that joins a clause (JOINING_BEFORE, JOINING_AFTER)."""
+    if tokens[at] not in HOW:
+        return False
+    before = tokens[at - 1] if at else ""
+    after = tokens[at + 1] if at + 1 < len(tokens) else ""
+    return before in JOINING_BEFORE or after in JOINING_AFTER
 
 
 # A question of how naming no request's words, under a subject line that names it (scoped.py):
