@@ -254,6 +254,13 @@ FAULT_MAIL_SECONDS = 600
 UNMAILED_SECONDS = 60
 
 
+# The loggers of the lines a restore reads from the journal should the database be lost
+# (docs/deploy/backups.md, step 2): each destruction and each mail sent. INFO lines, written
+# whatever LOG_LEVEL says: with LOG_LEVEL=WARNING the journal had none, and the restored database
+# brought back the people destroyed since the backup and sent their mail again.
+RESTORE_READS = ("consent.rights.erasure", "consent.core.delivery.sent")
+
+
 def logging_settings(level: str) -> dict:
     """settings.LOGGING: every line JSON on stderr with the request's id and no link secret;
     errors mailed to ADMINS, scrubbed of personal data."""
@@ -296,5 +303,6 @@ def logging_settings(level: str) -> dict:
             # The PDF library's font subsetting says some fifty INFO lines about glyphs for each
             # export or evidence file: noise in the log, and the glyphs of a person's name.
             "fontTools": {"level": "WARNING"},
+            **{name: {"level": "INFO"} for name in RESTORE_READS},
         },
     }

@@ -60,6 +60,8 @@ from .withheld import (
 )
 
 logger = logging.getLogger(__name__)
+# «mail sent», which a restore reads (sent_mail.py), whatever LOG_LEVEL says (logs.RESTORE_READS)
+sent_line = logging.getLogger(f"{__name__}.sent")
 
 
 def _refused_for_good(email: Email, error: Exception) -> bool:
@@ -125,7 +127,7 @@ def _record(
              for e in sent if replies[e.id] or log_level >= 2]  # fmt: skip
     Log.objects.bulk_create(logs)
     for email in sent:  # the journal keeps what went apart from the database (sent_mail.py)
-        transaction.on_commit(partial(logger.info, "mail sent", extra={
+        transaction.on_commit(partial(sent_line.info, "mail sent", extra={
             "message_id": email.message_id or "", "reply": replies[email.id]}))  # fmt: skip
 
 

@@ -10,6 +10,11 @@ relay's reply to it (its queue id), as CSV; the journal gives the same from each
 restored database, records each mail the list names that is due there, or failed, as sent, with
 that reply: it is never sent again, and its links lose their secrets as a sent mail's do. Mail
 the list does not name (the lost database never handed it to the relay) stays due and goes once.
+
+A delivery the restored database already records (a sent log row with that reply) is no proof:
+the journal reaches back past the backup, and a mail sent before it, then re-queued by an
+officer, is due in the dump with its first delivery on record; that line marked it sent, and
+the officer's resend never went. Only a reply the restored database lacks counts.
 """
 
 import csv
@@ -26,10 +31,10 @@ COLUMNS = ["message_id", "reply"]
 UNSENT = [STATUS.queued, STATUS.requeued, STATUS.failed]
 
 
-def read_list(lines) -> dict[str, str]:
-    """The list's Message-IDs and the relay's reply to each (header lines optional: lists from
-    several hosts' journals joined); a list with no line at all is refused, as is a line that
-    is not one."""
+def read_list(lines) -> dict[str, list[str]]:
+    """The list's Message-IDs and the relay's replies to each, in the list's order (header lines
+    optional: lists from several hosts' journals joined); a list with no line at all is
+    refused, as is a line that is not one."""
     replies, written = {}, False
     for number, row in enumerate(csv.reader(lines), 1):
         written = written or bool(row)
@@ -40,7 +45,7 @@ def read_list(lines) -> dict[str, str]:
                 f"line {number} is not message_id,reply (as `sent_mail export` writes it): "
                 "nothing was recorded."
             )
-        replies[row[0].strip()] = replies.get(row[0].strip()) or row[1]
+        replies.setdefault(row[0].strip(), []).append(row[1])
     if not written:
         raise CommandError(
             "the list is empty: `sent_mail export` writes its header line even when nothing was "
@@ -87,6 +92,11 @@ class Command(BaseCommand):
             due = Email.objects.filter(status__in=UNSENT).exclude(message_id=None)
             ids = [pk for pk, mid in due.values_list("id", "message_id") if mid in replies]
             found = list(due.select_for_update().filter(id__in=ids).order_by("id"))
-            record_sent_before([(email, replies[email.message_id]) for email in found])
+            known = set(Log.objects.filter(email__in=found, status=STATUS.sent)
+                        .values_list("email_id", "message"))  # fmt: skip
+            found = [(email, new[-1]) for email in found
+                     if (new := [r for r in replies[email.message_id]
+                                 if (email.id, r) not in known])]  # fmt: skip
+            record_sent_before(found)
         left = Email.objects.filter(status__in=[STATUS.queued, STATUS.requeued]).count()
         self.stdout.write(f"recorded as sent: {len(found)}, left to send: {left}")
