@@ -78,9 +78,15 @@ def thread_request(ids: tuple[str, ...], sender: str) -> Ticket | None:
 def from_sender(sender: str) -> Q:
     """The requests written from `sender`'s address or of the person whose address it is (the
     requests a letter from it may answer), the address read as stored: an IDN domain in its
-    Unicode form, however the From wrote it."""
+    Unicode form, however the From wrote it. One written from it by a person on record who no
+    longer holds it (the desk corrected their address) is not: the old mailbox is no longer
+    theirs, and whoever holds it now, quoting the number or the thread, had their letter filed
+    on that person's request and was told of it as theirs, «Ваше письмо отменяет ваш запрос
+    № R-81», for an officer to close. A parent's or guardian's request is filed under the child
+    and written from the parent's own address: theirs still."""
     sender = normalise_email(sender)
-    return Q(email__address=sender) | Q(subject__email__address=sender)
+    written = Q(subject=None) | Q(as_guardian=True) | Q(guardian__isnull=False)
+    return Q(written, email__address=sender) | Q(subject__email__address=sender)
 
 
 def senders_request(numbers: list[int], sender: str) -> Ticket | None:
