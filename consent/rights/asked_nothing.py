@@ -4,7 +4,7 @@ fifteen working days for an officer to answer a thank-you, and an answer went ou
 auto-responder or a polite person answered again.
 
 Such a letter, replying to a request of the sender's (its number in the subject line or text,
-intake.replied_to; or its thread, threads.thread_request), is kept with that request for the
+threads.replied_to; or its thread, threads.thread_request), is kept with that request for the
 officer to see: filed with it, closed at once, never reopening a closed one, no mail to anyone.
 Any other is set aside unanswered (QuarantinedMessage.Reason.NOTHING_ASKED), the whole message
 kept, and listed in the officers' digest: nothing is lost if it meant more than it says.

@@ -30,7 +30,7 @@ from .forwarded import forwarded_read, from_someone_else, passes_on
 from .items import asked_items, item_instead
 from .keys import letter_key, message_key
 from .language import language_of
-from .letters import Letter, read_letter
+from .letters import read_letter
 from .limits import narrowed
 from .machines import campaign_mail_returned, operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
@@ -42,12 +42,11 @@ from .relatives import names_someone_else, stops_mine, told_of_another
 from .reported_request import told_done
 from .scoped import scoped
 from .seen import seen_before
-from .sentences import REFERENCE
 from .spelling import CYRILLIC, key_words
 from .still_sent import complained
 from .taken_back import taken_request, takes_back
 from .third_parties import about_transfers
-from .threads import known_language, returned_request, senders_request, thread_request
+from .threads import known_language, replied_to, returned_request, thread_request
 from .tickets import ticket_open
 from .withdrawn_of import every_purpose, of_purpose
 
@@ -275,20 +274,14 @@ def _first_lines(lines):  # read for a request, «Сколько можно?!» 
     return calmed("\n".join(applications.first_lines(lines, FIRST_LINES))[:FIRST_CHARACTERS])
 
 
-def replied_to(letter: Letter) -> Ticket | None:
-    """The earlier request of the sender's address the letter quotes by number (subject line
-    first, then text; a filed reply's number stands for its request), else None."""
-    numbers = [int(n) for n in REFERENCE.findall(f"{letter.subject_line}\n{letter.text}")]
-    return senders_request(numbers, letter.sender)
-
-
 def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | QuarantinedMessage | None:
     """Open a request from one RFC 5322 message (bytes), received at `received_at` (when it
     reached our mailbox; now by default, as for a message an MTA pipes in on delivery). Returns
     the request; or the quarantine entry it was set aside in; or None when the same letter was
     taken in before (keys.py: fetched again, or delivered twice), either way. Another letter
     that carries an earlier one's Message-ID is a letter of its own. Raises only when the
-    database cannot even record the quarantine entry, or the shared cache is down."""
+    database cannot even record the quarantine entry, or the shared cache is down: a reading
+    that fails on a letter sets it aside, or the letters after it in the mailbox stayed unread."""
     key = letter_key(raw)
     seen = seen_before(raw, key)
     if seen:
@@ -305,20 +298,23 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
         reason = Reason.RETURNED if returned else aside.reason
         return quarantine_record(raw, reason=reason, key=key, received_at=received_at,
                                  request=returned)  # fmt: skip
-    holder = subject_find(email=letter.sender)
-    recall, recalled = recalls.recall_of(letter, raw)  # else: by the number it quotes, its thread
-    regarding = recalled or replied_to(letter) or thread_request(letter.thread, letter.sender)
-    read = recognise(
-        letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender,
-        sender_names=(holder.full_name,) if holder is not None and holder.full_name else (),
-        known_language=known_language(regarding, letter.sender), answers=regarding is not None,
-        chosen_language=holder.language if holder is not None else "",
-    )  # fmt: skip
-    regarding = regarding or taken_request(holder, letter.sender, read.limits)  # taken_back.py
-    nothing = recall or (read.nothing and not letter.files)  # a file says something, a scan
-    if nothing and regarding is None:  # asked_nothing.py: nothing to open or answer
-        return quarantine_record(raw, reason=Reason.NOTHING_ASKED, key=key, received_at=received_at)
+    reason = Reason.UNREADABLE
     try:
+        holder = subject_find(email=letter.sender)
+        recall, recalled = recalls.recall_of(letter, raw)  # else: by the number, its thread
+        regarding = recalled or replied_to(letter) or thread_request(letter.thread, letter.sender)
+        read = recognise(
+            letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender,
+            sender_names=(holder.full_name,) if holder is not None and holder.full_name else (),
+            known_language=known_language(regarding, letter.sender), answers=bool(regarding),
+            chosen_language=holder.language if holder is not None else "",
+        )  # fmt: skip
+        regarding = regarding or taken_request(holder, letter.sender, read.limits)  # taken_back
+        nothing = recall or (read.nothing and not letter.files)  # a file says something, a scan
+        if nothing and regarding is None:  # asked_nothing.py: nothing to open or answer
+            return quarantine_record(raw, reason=Reason.NOTHING_ASKED, key=key,
+                                     received_at=received_at)  # fmt: skip
+        reason = Reason.STORE_FAILED
         # A savepoint: whatever the insert meets, the connection stays usable for the quarantine.
         with transaction.atomic():
             if nothing:
@@ -341,10 +337,10 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
         if Ticket.objects.filter(letter_key=key).exists():
             return None  # another fetcher took the same message a moment ago
         error_name = "IntegrityError"
-    except Exception as error:  # whatever the database or the outbox refused: set aside
+    except Exception as error:  # whatever the reading, the database or the outbox refused
         if cache_down(error):  # Redis's, not the letter's: read again once it answers
             raise
         error_name = type(error).__name__
     # The class only: the error's text may quote the message (an address, a value).
-    logger.warning("request message could not be stored (%s)", error_name)
-    return quarantine_record(raw, reason=Reason.STORE_FAILED, key=key, received_at=received_at)
+    logger.warning("request message set aside, %s (%s)", reason, error_name)
+    return quarantine_record(raw, reason=reason, key=key, received_at=received_at)

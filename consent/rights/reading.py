@@ -102,11 +102,11 @@ def read_own(
         if marker or _header_block_at(lines, index):
             rest = "\n".join(lines[index:])
             forwarded = _unquoted_forward(lines[index:]) if marker else lines[index:]
+            head = Reading(own, forwarded_sender=_head(forwarded)[1], rest=rest)
+            if depth:  # a forward in a forward: its head read, its text not (1,000 deep: a crash)
+                return head
             found = _forwarded(forwarded, operator=operator, depth=depth, rest=rest)
-            if depth or any(line.strip() for line in own):
-                below = None if depth else found
-                return Reading(own, forwarded_sender=_head(forwarded)[1], rest=rest, below=below)
-            return found
+            return replace(head, below=found) if any(line.strip() for line in own) else found
         if _attribution(line) and not _quoted_after(lines, index) and _dated(lines, index):
             # The earlier message pasted below the attribution without «>» (Outlook, many
             # phones): none of the rest is theirs. Quoted with «>», lines after the quote are.

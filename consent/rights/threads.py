@@ -5,7 +5,7 @@ in its subject line («Please confirm your request R-12», «Your request R-12»
 keeps each mail's Message-ID, random and known only to those the mail passed through: a
 Message-ID of ours is how a letter names a request it was never told the number of.
 
-A reply is the request's only from the address that request came from (as intake.replied_to):
+A reply is the request's only from the address that request came from (as replied_to):
 a Message-ID alone links nobody to someone else's request. A report of a mail that came back
 is the request's whoever sent it: it names our own mail, and changes nothing but what the
 officer is shown."""
@@ -78,9 +78,22 @@ def thread_request(ids: tuple[str, ...], sender: str) -> Ticket | None:
 def from_sender(sender: str) -> Q:
     """The requests written from `sender`'s address or of the person whose address it is (the
     requests a letter from it may answer), the address read as stored: an IDN domain in its
-    Unicode form, however the From wrote it."""
+    Unicode form, however the From wrote it. One written from it by a person on record who no
+    longer holds it (the desk corrected their address) is not: the old mailbox is no longer
+    theirs, and whoever holds it now, quoting the number or the thread, had their letter filed
+    on that person's request and was told of it as theirs, «Ваше письмо отменяет ваш запрос
+    № R-81», for an officer to close. A parent's or guardian's request is filed under the child
+    and written from the parent's own address: theirs still."""
     sender = normalise_email(sender)
-    return Q(email__address=sender) | Q(subject__email__address=sender)
+    written = Q(subject=None) | Q(as_guardian=True) | Q(guardian__isnull=False)
+    return Q(written, email__address=sender) | Q(subject__email__address=sender)
+
+
+def replied_to(letter) -> Ticket | None:
+    """The earlier request of the sender's address the letter (letters.Letter) quotes by number
+    (subject line first, then text; a filed reply's number stands for its request), else None."""
+    numbers = [int(n) for n in REFERENCE.findall(f"{letter.subject_line}\n{letter.text}")]
+    return senders_request(numbers, letter.sender)
 
 
 def senders_request(numbers: list[int], sender: str) -> Ticket | None:

@@ -111,7 +111,7 @@ def ticket_open(
     """Record a request and send the confirmation link to the address on record. `actor` is the
     staff member who opened it by hand, if one did; `unsubscribe`, that the letter also asks to
     stop news and offers (intake.recognise); `regarding`, the earlier request of the same address
-    an emailed reply quotes (intake.replied_to; `joining.file_reply`); `files`, how many files
+    an emailed reply quotes (threads.replied_to; `joining.file_reply`); `files`, how many files
     the email carried, none kept: its answer says so; `about_someone_else`, that the letter asks
     about someone else ("other" for the officer, never filed); not `acts`, that an emailed
     withdrawal or unsubscribe waits for the link; `limits`, what the letter's words kept it from

@@ -75,6 +75,16 @@ MACHINE_MAIL = {
         body="Final-Recipient: rfc822; aliya@old.kz\nStatus: 5.1.1"),
     "a sender that takes no answer": auto(sender="Notifications <no-reply@service.example.kz>",
                                           subject_line="Отказ от рассылки"),
+    # A shop's newsletter with its way out and no List-Id (RFC 2369, RFC 8058): opened as a
+    # request, and the shop was mailed our confirmation (attack5).
+    "a newsletter with List-Unsubscribe": auto(
+        "List-Unsubscribe: <https://unsub.example.kz/x>, <mailto:unsub@shop.example.kz>",
+        "List-Unsubscribe-Post: List-Unsubscribe=One-Click", sender="Shop <news@shop.example.kz>",
+        subject_line="Скидки недели", body="Скидки до 50%. Отписаться от рассылки: по ссылке."),
+    "a newsletter's mailto way out alone": auto(
+        "List-Unsubscribe: <mailto:unsub@shop.example.kz?subject=unsubscribe>",
+        sender="Магазин <hello@shop.example.kz>", subject_line="Вопрос недели",
+        body="Здравствуйте! Хотите участвовать в вебинаре о налогах?"),
 }  # fmt: skip
 
 

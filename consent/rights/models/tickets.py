@@ -157,7 +157,7 @@ class Ticket(models.Model):
         db_default=Value({}, JSONField()),
     )  # fmt: skip
     # The earlier request an emailed reply quotes by number, from the address that request came
-    # from (intake.replied_to): a reply that asks for nothing by name is filed with it, closed
+    # from (threads.replied_to): a reply that asks for nothing by name is filed with it, closed
     # at once (tickets.ticket_open); one that names a request of its own is opened, marked.
     regarding = models.ForeignKey(
         "self", models.SET_NULL, null=True, blank=True, related_name="replies",
