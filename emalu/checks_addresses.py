@@ -3,12 +3,15 @@ reach, or the mail it is for goes nowhere while the site runs as if it went."""
 
 from email.errors import HeaderParseError
 from email.headerregistry import AddressHeader
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.checks import Warning as CheckWarning
 from django.core.checks import register
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+
+from consent.core.addresses import address_folded
 
 
 def reachable(entry, named=True) -> bool:
@@ -86,5 +89,28 @@ def check_site_addresses(app_configs, **kwargs):
             "«Name <address>» in double quotes) in /etc/emalu/env, the same on every host "
             "(README, Configuration).",
             id="emalu.W010",
+        )
+    ]
+
+
+@register(deploy=True)
+def check_notices_not_read_by_intake(app_configs, **kwargs):
+    """The notices to staff (STAFF_NOTIFY_EMAIL, by default OPERATOR_EMAIL) sent to the mailbox
+    the intake reads (IMAP_URL, its user an address): each came back as a letter, was set aside
+    as the site's own mail and deleted from the mailbox, so staff heard of a new submission
+    only in the next day's digest. The README asks the requests mailbox to be one of its own."""
+    user = unquote(urlsplit(settings.IMAP_URL).username or "") if settings.IMAP_URL else ""
+    if settings.DEBUG or "@" not in user:
+        return []
+    if address_folded(user.strip()) != address_folded(settings.STAFF_NOTIFY_EMAIL.strip()):
+        return []
+    return [
+        CheckWarning(
+            "STAFF_NOTIFY_EMAIL is the mailbox IMAP_URL reads (the value is not shown): the "
+            "intake would set each notice to staff aside and delete it, unread.",
+            hint="Give the requests mailbox an address of its own (README, Requests by email), "
+            "or set STAFF_NOTIFY_EMAIL in /etc/emalu/env to a mailbox staff read, the same on "
+            "every host.",
+            id="emalu.W011",
         )
     ]

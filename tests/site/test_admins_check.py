@@ -85,3 +85,26 @@ def test_an_address_the_site_mails_from_or_to_that_is_none_stops_the_start(
     assert [w.id for w in said] == (["emalu.W010"] if refused else [])
     assert all(w.msg.startswith(f"{name} is not one email address") for w in said)
     assert all(value not in w.msg for w in said)
+
+
+@pytest.mark.parametrize(
+    ("imap_url", "notices_to", "warned"),
+    [
+        ("imaps://office%40emaluplus-vko.kz:pw@mail.kz/INBOX", "office@emaluplus-vko.kz", True),
+        ("imaps://Office%40EMALUPLUS-vko.kz:pw@mail.kz/INBOX", "office@emaluplus-vko.kz", True),
+        ("imaps://requests%40emaluplus-vko.kz:pw@mail.kz/", "office@emaluplus-vko.kz", False),
+        ("imaps://requests:pw@mail.kz/INBOX", "requests@emaluplus-vko.kz", False),  # no address
+        ("", "office@emaluplus-vko.kz", False),  # no mailbox read
+    ],
+)
+def test_notices_to_staff_sent_to_the_mailbox_the_intake_reads_stop_the_start(
+    settings, imap_url, notices_to, warned
+):
+    """Each notice came back to the intake, was set aside as the site's own mail and deleted
+    from the mailbox: staff heard of new submissions only in the digest (emalu.W011)."""
+    from emalu.checks_addresses import check_notices_not_read_by_intake
+
+    settings.DEBUG, settings.IMAP_URL, settings.STAFF_NOTIFY_EMAIL = False, imap_url, notices_to
+    said = check_notices_not_read_by_intake(None)
+    assert [w.id for w in said] == (["emalu.W011"] if warned else [])
+    assert all("pw" not in w.msg + w.hint and notices_to not in w.msg for w in said)
