@@ -81,14 +81,13 @@ def _released(subject: Subject, message: str | Promise, make, action: str, actor
     as they were before a destruction or a block committed and handed the file out after.
     `make` reads `subject`, read again each time. `read_first=False`: made under the lock (a
     photo, read in a moment, whose file a destruction deletes)."""
-    body = made_from_one_read(_early(subject, message, make)) if read_first else None
+    made = made_from_one_read(_early(subject, message, make), subject) if read_first else None
     with transaction.atomic():
         if not subject_lock(subject):
             raise PersonGone("")
         subject.refresh_from_db()  # as a correction that committed meanwhile left it
         refuse_if_blocked(subject, message)
-        if body is None:
-            body = make()
+        body = made_still(subject, made, make)
         disclosure_record(subject, action=action, actor=actor, **detail)
     return body
 
@@ -108,18 +107,37 @@ def _early(subject: Subject, message: str | Promise, make):
     return made
 
 
-def made_from_one_read(make):
+def made_from_one_read(make, subject: Subject) -> tuple[object, int]:
     """`make()` on one snapshot of the database (PostgreSQL's REPEATABLE READ, when this starts
     the transaction): every table as it stood at one moment, a correction committing halfway
     through seen in none of the file or in all of it. Taking no lock, it keeps no one waiting:
     the download takes the person's lock only after, to record itself (_released,
-    selfservice.access_download)."""
+    selfservice.access_download), and hands the file out through made_still. With what
+    `subject`'s audit trail held when it was read (before the file: inside a transaction
+    already, READ COMMITTED, a write seen by the file is seen by made_still too)."""
     fresh = not transaction.get_connection().in_atomic_block
     with transaction.atomic():
         if fresh and connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        return make()
+        seen = _written(subject)
+        return make(), seen
+
+
+def made_still(subject: Subject, made: tuple[object, int] | None, make):
+    """Under the person's lock: the file `made` (made_from_one_read), or `make()` anew when
+    anything was written of the person since it was read. Every change to a person is audited
+    under her lock (a form erased by retention or the desk, a correction, a consent withdrawn
+    or expired, a photo deleted): the file of before it held what was destroyed or corrected
+    by the time the download was recorded, and was handed out so. None: made now."""
+    if made is not None and _written(subject) == made[1]:
+        return made[0]
+    return make()
+
+
+def _written(subject: Subject) -> int:
+    """How many audit rows name the person: the audit log only grows (consent/core/sql.py)."""
+    return AuditEvent.objects.filter(subject_ref=subject.pk).count()
 
 
 def download_refusal(subject: Subject, blocked: bool | None = None) -> Promise | None:

@@ -309,23 +309,26 @@ def access_download(subject: Subject, language: str, fmt: str = "json",
     from .export import export_json
     from .readable import export_pdf
 
-    make = export_pdf if fmt == "pdf" else export_json
-    body = made_from_one_read(lambda: make(subject, language))
-    return _download_recorded(subject, language, fmt, guardian), body
+    def make():
+        return (export_pdf if fmt == "pdf" else export_json)(subject, language)
+
+    return _download_recorded(subject, language, fmt, guardian,
+                              (made_from_one_read(make, subject), make))  # fmt: skip
 
 
 @transaction.atomic
-def _download_recorded(subject, language, fmt, guardian) -> Ticket:
-    """access_download's record, under the person's lock: the request opened and closed at
-    once, and its audit row."""
+def _download_recorded(subject, language, fmt, guardian, made) -> tuple[Ticket, bytes]:
+    """access_download's record, under the person's lock: the file (disclosure.made_still),
+    the request opened and closed at once, and its audit row."""
     from .access import answered_while_blocked, refused_while_blocked
+    from .disclosure import made_still
 
     _hold(subject)
     asked = Ticket(type=Ticket.Type.ACCESS, subject=subject, guardian=guardian)  # as logged below
     if refused_while_blocked(asked):
         raise ValidationError(CHILD_BLOCKED)
     blocked = {"blocked": True} if answered_while_blocked(asked) else {}
-    now = timezone.now()
+    body, now = made_still(subject, *made), timezone.now()
     with translation.override(language):
         outcome = str(_("Downloaded from the self-service page."))
     ticket = ticket_create(
@@ -336,7 +339,7 @@ def _download_recorded(subject, language, fmt, guardian) -> Ticket:
     )  # fmt: skip
     audit(AuditEvent.Action.SUBJECT_EXPORT, subject=subject, obj=ticket, channel="self_service",
           format=fmt, **blocked)  # fmt: skip
-    return ticket
+    return ticket, body
 
 
 # What a parent's download of a blocked child's data is refused with (wards.ward_download): the
