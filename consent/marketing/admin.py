@@ -210,7 +210,11 @@ class CampaignAdmin(admin.ModelAdmin):
     @admin.action(description=_("Send a test to my own address"), permissions=["view"])
     def send_test(self, request, queryset):
         if not request.user.email:
-            self.message_user(request, _("Your account has no email address."), messages.ERROR)
+            # A marketer cannot add it: the staff accounts are an administrator's.
+            self.message_user(request, _(
+                "Your account has no email address to send the test to. Ask an administrator "
+                "to add one to your account (under Users), then send the test again."),
+                messages.ERROR)  # fmt: skip
             return
         for campaign in queryset:
             try:
