@@ -312,8 +312,7 @@ def render_form(request, kind, form, texts, slots=None, status=200):
     consents = []
     for field in form.consent_fields():
         text = texts.get(field.field.purpose)
-        name = form_name(language)
-        body = render_consent(text, language, name, form.collected()) if text else ""
+        body = render_consent(text, language, form_name(language), form.collected()) if text else ""
         consents.append({"field": field, "text": body})
     return render(
         request,
