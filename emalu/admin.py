@@ -1,5 +1,8 @@
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django import forms
 from django.contrib import admin
+from django.db.models.fields import BLANK_CHOICE_LABEL
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
@@ -27,14 +30,51 @@ from .vendor_admin import (
 )
 
 
+class PageForm(forms.ModelForm):
+    class Meta:
+        model = Page
+        fields = ["slug", "is_demo", "title_kk", "body_kk", "title_ru", "body_ru"]
+        # Django's own message, «Осындай мән бұрыннан бар (Бет, «Бет» өрісі)», said nothing of
+        # where the page is; the page may have been added since the form was opened.
+        error_messages = {"slug": {"unique": _(
+            "This page is written already (a colleague may have just added it): find it in "
+            "the list of pages and change it there."
+        )}}  # fmt: skip
+
+
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
+    """The site's fixed pages: one of each, added once, then changed."""
+
+    form = PageForm
     list_display = ["slug", "title_kk", "title_ru", "is_demo", "updated_at"]
     fieldsets = [
         (None, {"fields": ["slug", "is_demo"]}),
         (LANGUAGE_NAMES["kk"], {"fields": ["title_kk", "body_kk"]}),
         (LANGUAGE_NAMES["ru"], {"fields": ["title_ru", "body_ru"]}),
     ]
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        """A new page's choice offers only the pages not written yet: it offered all four, and
+        one written already was refused only once the editor had typed it in both languages.
+        A post keeps them all: one added since the form was shown is told so (PageForm)."""
+        add = request.resolver_match.url_name == "emalu_page_add" and request.method == "GET"
+        if db_field.name == "slug" and add:
+            written = set(Page.objects.values_list("slug", flat=True))
+            kwargs["choices"] = [("", BLANK_CHOICE_LABEL)] + [
+                (value, label) for value, label in Page.Slug.choices if value not in written
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """With every page written, there is none to add: said, on the list to change one from,
+        where the form offered no page and refused it as required."""
+        if request.method == "GET" and Page.objects.count() >= len(Page.Slug):
+            self.message_user(request, _(
+                "Every page of the site is written already: choose one in the list to change it."
+            ))  # fmt: skip
+            return redirect("admin:emalu_page_changelist")
+        return super().add_view(request, form_url, extra_context)
 
 
 @admin.register(Service)

@@ -18,6 +18,7 @@ from consent.cookies.banner import PAGE_FIELD, answer_on_page, policy_number
 from consent.core.audit import audit
 from consent.core.form_texts import forms_waiting, waiting_for
 from consent.core.models import AuditEvent, Source
+from consent.core.nameless import form_name
 from consent.core.purposes import MARKETING
 from consent.core.submissions import (
     mail_language,
@@ -311,8 +312,7 @@ def render_form(request, kind, form, texts, slots=None, status=200):
     consents = []
     for field in form.consent_fields():
         text = texts.get(field.field.purpose)
-        name = _("[your name from this form]")
-        body = render_consent(text, language, name, form.collected()) if text else ""
+        body = render_consent(text, language, form_name(language), form.collected()) if text else ""
         consents.append({"field": field, "text": body})
     return render(
         request,

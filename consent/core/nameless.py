@@ -20,6 +20,15 @@ NO_NAME = gettext_lazy("the person giving this consent")
 # changed, core.sql): fixed here, as the catalogues said NO_NAME then, so that no later
 # catalogue changes what its nameless grants showed.
 EARLIER = {"kk": "осы келісімді беретін адам", "ru": "лицо, дающее это согласие"}
+# The name where a text is shown before anyone has typed one: under a public form's box, and in
+# the admin's preview of the text, which showed the placeholder itself, «Мен, {full_name}, …».
+FORM_NAME = gettext_lazy("[your name from this form]")
+
+
+def form_name(language: str) -> str:
+    """FORM_NAME in `language`, whatever language the page around it is in."""
+    with translation.override(language):
+        return str(FORM_NAME)
 
 
 def nameless_words() -> dict[str, str]:

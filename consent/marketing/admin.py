@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import formats, timezone
@@ -18,7 +19,7 @@ from consent.common.text import EMPTY
 
 from .campaigns import campaign_delivery, campaign_preview, campaign_start, campaign_test_send
 from .campaigns import recipients as campaign_recipients
-from .mailing import OTHER_PARTS, CampaignChanged, campaign_digest
+from .mailing import OTHER_PARTS, CampaignChanged, campaign_digest, reader_language
 from .models import Campaign
 
 # The mail's HTML shown as its reader's mail program shows it, inside the campaign's page: its
@@ -119,7 +120,22 @@ class CampaignAdmin(admin.ModelAdmin):
         # people it went to.
         if obj.pk is not None and obj.status != Campaign.Status.DRAFT:
             return EMPTY
-        return campaign_recipients().count()
+        # By the language each is written in (mailing.reader_language): the count alone did not
+        # tell the marketer how many read the Russian version, or get the Kazakh one for want of it.
+        by_language = {"kk": 0, "ru": 0}
+        rows = campaign_recipients().order_by().values_list("language").annotate(n=Count("pk"))
+        for language, count in rows:
+            by_language[reader_language(language)] += count
+        russian = (
+            _("in Russian: %(count)d")
+            if obj.written_in("ru") == "ru"
+            else _("in Russian: %(count)d, who get the Kazakh mail (no Russian version)")
+        )
+        return format_html(
+            "<div>{}</div><div>{}</div><div>{}</div>", sum(by_language.values()),
+            _("in Kazakh: %(count)d") % {"count": by_language["kk"]},
+            russian % {"count": by_language["ru"]},
+        )  # fmt: skip
 
     def _preview(self, obj, language):
         """The mail as its reader gets it: the subject line, the mail as most mail programs
@@ -210,7 +226,11 @@ class CampaignAdmin(admin.ModelAdmin):
     @admin.action(description=_("Send a test to my own address"), permissions=["view"])
     def send_test(self, request, queryset):
         if not request.user.email:
-            self.message_user(request, _("Your account has no email address."), messages.ERROR)
+            # A marketer cannot add it: the staff accounts are an administrator's.
+            self.message_user(request, _(
+                "Your account has no email address to send the test to. Ask an administrator "
+                "to add one to your account (under Users), then send the test again."),
+                messages.ERROR)  # fmt: skip
             return
         for campaign in queryset:
             try:

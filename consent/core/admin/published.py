@@ -26,6 +26,7 @@ from ..models import (
     OperatorDocument,
     PolicyVersion,
 )  # fmt: skip
+from ..nameless import form_name
 from ..numbering import next_number
 from ..policy_checks import last_published
 from ..policydoc import BLOCKS, OPERATOR_FACTS, unknown_placeholders
@@ -290,13 +291,19 @@ class ConsentTextAdmin(PublishedAdmin):
 
     @admin.display(description=_("text (Kazakh)"))
     def preview_kk(self, obj):
-        stored = saved(obj)
-        return linebreaks(render_consent(stored, "kk")) if stored else EMPTY
+        return self._preview(obj, "kk")
 
     @admin.display(description=_("text (Russian)"))
     def preview_ru(self, obj):
+        return self._preview(obj, "ru")
+
+    def _preview(self, obj, language):
+        """The text as a form shows it, the name as the form's words for it: it showed the
+        placeholder, «Мен, {full_name}, …», English amid the Kazakh, unlike the form."""
         stored = saved(obj)
-        return linebreaks(render_consent(stored, "ru")) if stored else EMPTY
+        if stored is None:
+            return EMPTY
+        return linebreaks(render_consent(stored, language, form_name(language)))
 
 
 @admin.register(OperatorDocument)
