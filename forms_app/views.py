@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.forms import FileField
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -257,12 +257,17 @@ def request_new(request):
     # A withdrawal of "all of them" whose details name the analytics, which no request can
     # withdraw (analytics_letters.py): answered with where each browser turns them off.
     analytics = kind == Ticket.Type.WITHDRAW and not purpose and about_analytics([data["message"]])
+    kind = Ticket.Type.OTHER if analytics else kind
+    # One moment for the request and its thank-you page: read twice, a request sent at the last
+    # instant of a day was received that day and its page, made after midnight, counted its due
+    # date and its link's end from the next one.
+    now = timezone.now()
     store_once(token_id, content_digest("request", form, {}), lambda: ticket_open(
-        kind=Ticket.Type.OTHER if analytics else kind, email=data["email"],
+        kind=kind, email=data["email"], received_at=now,
         language=get_language(), channel=Ticket.Channel.WEB, message=data["message"],
         purpose=purpose, limits={"analytics": True} if analytics else None,
     ))  # fmt: skip
-    return thanked(request, "request", kind)
+    return thanked(request, "request", kind, now)
 
 
 def _store(request, kind, form, source, language):
