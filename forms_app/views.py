@@ -73,9 +73,10 @@ def public_form(request, kind):
     if sent_before(request, digest):  # Back, then Send: the same form under a fresh token
         messages.info(request, SENT_ALREADY)
         return redirect("form_thanks", kind=kind)
+    now = timezone.now()  # before its link is made: the page never says it works longer
     store_once(token_id, digest, lambda: _store(request, kind, form, source, get_language()))
     remember_sent(request, digest)
-    return thanked(request, kind)
+    return thanked(request, kind, now=now)
 
 
 SENT_ALREADY = gettext_lazy(
