@@ -1,6 +1,7 @@
 import logging
 import time
 import uuid
+from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
@@ -70,11 +71,18 @@ def public_form(request, kind):
     if refusal is not None:
         return refusal
     digest = content_digest(kind, form, request.FILES)
+    store = partial(_store, request, kind, form, source, get_language())
+    return _taken(request, kind, digest, lambda: store_once(token_id, digest, store))
+
+
+def _taken(request, kind, digest, store):
+    """The answer to a public form taken once `store` ran, and to a bot's filled honeypot (none):
+    remembered alike (resent.py); the bot's lacked the session cookie and «sent already»."""
     if sent_before(request, digest):  # Back, then Send: the same form under a fresh token
         messages.info(request, SENT_ALREADY)
         return redirect("form_thanks", kind=kind)
     now = timezone.now()  # before its link is made: the page never says it works longer
-    store_once(token_id, digest, lambda: _store(request, kind, form, source, get_language()))
+    store()
     remember_sent(request, digest)
     return thanked(request, kind, now=now)
 
@@ -196,6 +204,10 @@ def guard(request, kind, form, texts, scope, thanks=None):
     token = read_token(request.POST.get("token"))
     if request.POST.get("website"):
         security_log.warning("honeypot filled on %s form", kind)
+        if kind in FORMS and form.is_valid():  # answered as a public form taken is, remembered
+            # apart: sent again without the field (a person's autofill filled it) it is stored
+            digest = content_digest(f"honeypot:{kind}", form, request.FILES)
+            return _taken(request, kind, digest, str), None
         return thanked(request, thanks or kind, request.POST.get("type")), None
     if token is None:
         message = _("The form has expired. Please send it again.")
