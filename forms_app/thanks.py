@@ -35,11 +35,12 @@ THANKS_HEADINGS = {
 DATES = "dates"  # the tag of the message that carries them
 
 
-def thanked(request, kind, request_type=None):
-    """The way to the thank-you page of `kind`, with the dates it gives of a form sent now: a
-    request of `request_type` (one the form does not offer, as a bot's filled honeypot may
-    send, is read as «other»), or a subscription."""
-    now = timezone.now()
+def thanked(request, kind, request_type=None, now=None):
+    """The way to the thank-you page of `kind`, with the dates it gives of a form sent `now`
+    (the moment its request was received; now when None): a request of `request_type` (one the
+    form does not offer, as a bot's filled honeypot may send, is read as «other»), or a
+    subscription."""
+    now = now or timezone.now()
     if kind == "request":
         request_type = request_type if request_type in Ticket.Type.values else Ticket.Type.OTHER
         expires = document_time(now + Ticket.CONFIRM_WITHIN)

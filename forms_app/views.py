@@ -1,13 +1,14 @@
 import logging
 import time
 import uuid
+from functools import partial
 
 from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.forms import FileField
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -71,12 +72,20 @@ def public_form(request, kind):
     if refusal is not None:
         return refusal
     digest = content_digest(kind, form, request.FILES)
+    store = partial(_store, request, kind, form, source, get_language())
+    return _taken(request, kind, digest, lambda: store_once(token_id, digest, store))
+
+
+def _taken(request, kind, digest, store):
+    """The answer to a public form taken once `store` ran, and to a bot's filled honeypot (none):
+    remembered alike (resent.py); the bot's lacked the session cookie and «sent already»."""
     if sent_before(request, digest):  # Back, then Send: the same form under a fresh token
         messages.info(request, SENT_ALREADY)
         return redirect("form_thanks", kind=kind)
-    store_once(token_id, digest, lambda: _store(request, kind, form, source, get_language()))
+    now = timezone.now()  # before its link is made: the page never says it works longer
+    store()
     remember_sent(request, digest)
-    return thanked(request, kind)
+    return thanked(request, kind, now=now)
 
 
 SENT_ALREADY = gettext_lazy(
@@ -196,6 +205,10 @@ def guard(request, kind, form, texts, scope, thanks=None):
     token = read_token(request.POST.get("token"))
     if request.POST.get("website"):
         security_log.warning("honeypot filled on %s form", kind)
+        if kind in FORMS and form.is_valid():  # answered as a public form taken is, remembered
+            # apart: sent again without the field (a person's autofill filled it) it is stored
+            digest = content_digest(f"honeypot:{kind}", form, request.FILES)
+            return _taken(request, kind, digest, str), None
         return thanked(request, thanks or kind, request.POST.get("type")), None
     if token is None:
         message = _("The form has expired. Please send it again.")
@@ -258,12 +271,17 @@ def request_new(request):
     # A withdrawal of "all of them" whose details name the analytics, which no request can
     # withdraw (analytics_letters.py): answered with where each browser turns them off.
     analytics = kind == Ticket.Type.WITHDRAW and not purpose and about_analytics([data["message"]])
+    kind = Ticket.Type.OTHER if analytics else kind
+    # One moment for the request and its thank-you page: read twice, a request sent at the last
+    # instant of a day was received that day and its page, made after midnight, counted its due
+    # date and its link's end from the next one.
+    now = timezone.now()
     store_once(token_id, content_digest("request", form, {}), lambda: ticket_open(
-        kind=Ticket.Type.OTHER if analytics else kind, email=data["email"],
+        kind=kind, email=data["email"], received_at=now,
         language=get_language(), channel=Ticket.Channel.WEB, message=data["message"],
         purpose=purpose, limits={"analytics": True} if analytics else None,
     ))  # fmt: skip
-    return thanked(request, "request", kind)
+    return thanked(request, "request", kind, now)
 
 
 def _store(request, kind, form, source, language):

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from forms_app import views
 from tests.conftest import aged_token
 from tests.rights.conftest import web_request
 from tests.texts import SHOWN
@@ -76,3 +77,22 @@ def test_the_subscription_thank_you_page_names_the_link_s_end(client, texts, tim
     shown = thanks_after(client, client.post(f"/{lang}/newsletter/", data))
     until = {"kk": "2027 жылғы 22 қараша, 12:00", "ru": "22 ноября 2027 г., 12:00"}[lang]
     assert until in shown and SEVEN_DAYS[lang] not in shown
+
+
+def test_a_subscription_sent_at_a_day_s_last_instant_reads_its_link_s_own_end(
+    client, texts, time_machine, monkeypatch
+):
+    """Its link made at 23:59:59.999 on 17 November 2027 works until 23:59:59.999 on the 24th;
+    its page, made after midnight, said «until 25 November, 00:00»."""
+    time_machine.move_to(datetime(2027, 11, 17, 23, 59, 59, 999000, tzinfo=ALMATY), tick=False)
+    started = views.optin_start
+
+    def slow_start(*args, **kwargs):
+        started(*args, **kwargs)
+        time_machine.move_to(datetime(2027, 11, 18, 0, 0, 0, 500000, tzinfo=ALMATY), tick=False)
+
+    monkeypatch.setattr(views, "optin_start", slow_start)
+    data = {"token": aged_token(), "full_name": "Әсел", "email": "asel@example.kz",
+            "consent_marketing": "on", **SHOWN}  # fmt: skip
+    shown = thanks_after(client, client.post("/ru/newsletter/", data))
+    assert "24 ноября 2027 г., 23:59" in shown and "25 ноября" not in shown
