@@ -18,13 +18,13 @@ the officer's resend never went. Only a reply the restored database lacks counts
 """
 
 import csv
-import sys
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from post_office.models import STATUS, Email, Log
 
+from consent.common.restore_lists import list_read, list_written
 from consent.core.delivery import record_sent_before
 
 COLUMNS = ["message_id", "reply"]
@@ -73,21 +73,9 @@ class Command(BaseCommand):
             # The whole list is read before a line is written (tombstones export says why).
             rows = list(sent.annotate(reply=Subquery(reply.values("message")[:1]))
                         .order_by("id").values_list("message_id", "reply"))  # fmt: skip
-            # nosemgrep: emalu-csv-through-the-one-writer -- machine list, no typed text
-            writer = csv.writer(self.stdout)
-            writer.writerow(COLUMNS)
-            writer.writerows((message_id, reply or "") for message_id, reply in rows)
+            list_written(self.stdout, COLUMNS, ((mid, reply or "") for mid, reply in rows))
             return
-        if not file:
-            raise CommandError("reapply needs the exported list: sent_mail reapply FILE")
-        try:
-            if file == "-":
-                replies = read_list(sys.stdin)
-            else:
-                with open(file, newline="", encoding="utf-8") as lines:
-                    replies = read_list(lines)
-        except OSError as e:
-            raise CommandError(f"cannot read {file}: {e.strerror}") from None
+        replies = list_read(file, read_list, "sent_mail")
         with transaction.atomic():
             due = Email.objects.filter(status__in=UNSENT).exclude(message_id=None)
             ids = [pk for pk, mid in due.values_list("id", "message_id") if mid in replies]

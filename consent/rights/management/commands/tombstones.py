@@ -13,12 +13,12 @@ names whole people.
 """
 
 import csv
-import sys
 from datetime import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_datetime
 
+from consent.common.restore_lists import list_read, list_written
 from consent.core.models import Guardian, Subject, Submission, Tombstone
 from consent.core.purposes import DATA_FIELDS
 from consent.core.subjects import normalise_email
@@ -108,23 +108,12 @@ class Command(BaseCommand):
             # or midway had left the header, or part of the list, in `> tombstones.csv`, which
             # `reapply` read as complete and the destructions not in it came back.
             rows = list(Tombstone.objects.order_by("id").values_list(*COLUMNS))
-            # nosemgrep: emalu-csv-through-the-one-writer -- machine list, no typed text
-            writer = csv.writer(self.stdout)
-            writer.writerow(COLUMNS)
-            for ref, request_ref, at, kind, erased in rows:
-                erased = " ".join(str(item) for item in erased)
-                writer.writerow([ref, request_ref, at.isoformat(), kind, erased])
+            list_written(self.stdout, COLUMNS, (
+                [ref, request_ref, at.isoformat(), kind, " ".join(str(item) for item in erased)]
+                for ref, request_ref, at, kind, erased in rows
+            ))  # fmt: skip
             return
-        if not file:
-            raise CommandError("reapply needs the exported list: tombstones reapply FILE")
-        try:
-            if file == "-":
-                rows = read_list(sys.stdin)
-            else:
-                with open(file, newline="", encoding="utf-8") as lines:
-                    rows = read_list(lines)
-        except OSError as e:
-            raise CommandError(f"cannot read {file}: {e.strerror}") from None
+        rows = list_read(file, read_list, "tombstones")
         counts = {"destroyed": 0, "erased": 0, "gone": 0, "left": 0}
         for row in rows:
             counts[self.reapply(*row)] += 1
