@@ -160,9 +160,20 @@ def _bare(table: list[phrases.Phrase], texts: list[str]) -> dict[str, phrases.Ma
             if not match.whether and _alone(match, tokens, clauses):
                 found.setdefault(match.phrase.kind, match)
         for at, word in enumerate(tokens):  # «Деректерімді жоймас бұрын көшірмесін жіберіңіз»
-            if BEFORE_ENDING.fullmatch(word) and tokens[at + 1 : at + 2] == [BEFORE]:
+            if (BEFORE_ENDING.fullmatch(word) and tokens[at + 1 : at + 2] == [BEFORE]
+                    and _copy_beside(tokens, clauses, at)):  # fmt: skip
                 found.setdefault(Type.DESTROY, phrases.Match(DESTROYING, at, at))
     return found
+
+
+def _copy_beside(tokens: list[str], clauses: list, at: int) -> bool:
+    """Whether the sentence of tokens[at] («жоймас бұрын») asks the copy (COPY) too: only then is
+    the destruction it names asked after the copy. «Мен деректерімді жоймас бұрын ойланып
+    көрейін. Көшірмесін жіберіңіз» (before deleting I'll think it over; send the copy) opened a
+    destruction nobody asked for beside the copy."""
+    sentence = clauses[at][0]
+    return any(word.startswith(COPY) for word, (there, _) in zip(tokens, clauses, strict=True)
+               if there == sentence)  # fmt: skip
 
 
 def _alone(match: phrases.Match, tokens: list[str], clauses: list) -> bool:

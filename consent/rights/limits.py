@@ -103,12 +103,16 @@ SEND = ("пишит", "присылайт", "пришлит", "отправля�
         "жибериниз", "жиберип", "жолданыз")  # fmt: skip
 # A new, other or personal address («на новую», «на другой ящик», «жаңа поштаға», «басқа
 # мекенжайға»; not «новости», «жаңалықтар»), a language («на казахском», «қазақша», «орыс
-# тілінде»). Folded, whole words.
+# тілінде»). Folded, whole words: «новую» is «новуйу» (spelling.fold).
 PLACE = re.compile(
-    r"(нов|друг|личн)(ый|ую|ой|ое|ом|ая|ые|ых)|жана|баска|(казах|русс)(ком|ки)|казакша|орысша"
+    r"(нов|друг|личн)(ый|уйу|ой|ое|ом|ая|ые|ых)|жана|баска|(казах|русс)(ком|ки)|казакша|орысша"
     r"|тилинде"
 )
 NEAR = 3  # words between the verb of sending and the place
+# An old address near a verb of sending, negated too, is where not to write, not whether: «Не
+# присылайте мне письма на старую почту», «Хабарламаларды ескі поштаға жібермеңіз», the
+# object between them (NEAR + 2 words). Folded.
+OLD = re.compile(r"стар(ый|уйу|ой|ом)|ески")
 # An address (here and in a forwarded head, intake.py) begins only where the text around it ends
 # (the lookbehind) and its domain holds no «@»: findall, free to start anywhere in a long run, or
 # to try every «@» of one, took time growing with the square of its length (reading.py's
@@ -314,7 +318,9 @@ def _elsewhere(folded, text, sender):
     ):
         return True
     near = [word for at in sending for word in folded[max(0, at - NEAR) : at + 1 + NEAR]]
-    return any(PLACE.fullmatch(word) for word in near)
+    unsent = [at for at, word in enumerate(folded) if word.startswith((*SEND, "жиберме"))]
+    old = [word for at in unsent for word in folded[max(0, at - NEAR - 2) : at + 3 + NEAR]]
+    return any(PLACE.fullmatch(word) for word in near) or any(map(OLD.fullmatch, old))
 
 
 def _a_service(folded):

@@ -27,12 +27,17 @@ Nor did one asking for nothing more to be sent, or saying writing to the writer 
 stand for the news there; a verb of sending or writing (SENDING, WRITING) in the infinitive,
 Russian or Kazakh, that «не нужно», «қажеті жоқ» says is not needed (_sending_unneeded), with the
 news, «nothing», or «to me» and «any more» («больше», «енді») beside it: not the writer's own
-writing, «Мне не нужно писать заявление», nor a reply, «Маған жауап жазудың қажеті жоқ»."""
+writing, «Мне не нужно писать заявление», nor a reply, «Маған жауап жазудың қажеті жоқ».
+Naming no news, such a stop is the news only as the whole of what the person wrote, courtesies
+aside (nothing_more): «Ничего не присылайте на старый адрес», «Не присылайте ничего лишнего»,
+«…до понедельника», «Документы получила. Больше ничего не присылайте» unsubscribed the writer
+as they arrived, the news she kept lost; «nothing» there is that, and an officer reads it."""
 
 import re
 from itertools import pairwise
 
 from . import limits
+from .asked_nothing import beyond_courtesies
 from .pieces import ASKED, CLAUSE_END, pieces
 from .sentences import INFINITIVE, SUPPOSING, sentences
 from .spelling import fold
@@ -69,7 +74,7 @@ WRITING = ("пис",)
 KAZAKH_SENDING = re.compile(r"(жибер|жаз|жолда)[ыи]?у(д[ыи]н|[ыи]н|д[ыи]|г[ае])?")
 KAZAKH_NEEDED = re.compile(r"(кажет|кайет|керег?)[иі]?")  # «қажеті», «керегі»; «qajeti» typed
 TO_ME = frozenset({"мне", "нам", "маган", "бизге"})
-NO_MORE = frozenset({"больше", "енди", "впредь"})
+NO_MORE = frozenset({"больше", "болше", "енди", "впредь"})  # «bolshe» typed in Latin: «болше»
 # Beside a verb of sending, no more, asked with nothing named: «Больше не присылайте», «ок спс,
 # больше не присылайте», «Енді жібермеңіз». Folded.
 QUIET = BESIDE_VERB | NO_MORE | TO_ME | frozenset(map(fold, (
@@ -93,7 +98,7 @@ def news_unneeded(texts: list[str]) -> bool:
                 words = [tokens[at] for at in range(len(tokens)) if clauses[at] == clause]
                 if _unneeded(words):
                     return True
-    return any(map(news_unsent, texts))
+    return any(map(news_unsent, texts)) or nothing_more(texts)
 
 
 def news_unsent(text: str) -> bool:
@@ -104,22 +109,54 @@ def news_unsent(text: str) -> bool:
             continue
         for clause in CLAUSE_END.split(piece):
             said = [fold(word) for word in split_words(clause)]
-            if any(w.startswith(NEWS) or w in LETTERS or w in EVERYTHING for w in said) and (
+            if any(w.startswith(NEWS) or w in LETTERS for w in said) and (
                 _unsent(said) or _sending_unneeded(said)
             ):
                 return True
-            if TO_ME & set(said) and NO_MORE & set(said) and _sending_unneeded(said, to_me=True):
-                return True
-            if NO_MORE & set(said) and _unsent(said) and _quiet(said):
-                return True  # «Больше не присылайте», «ок спс больше не присылайте»
     return False
 
 
-def _quiet(said: list[str]) -> bool:
-    """Whether the clause's words `said` name nothing beside its verb of sending (QUIET): what
-    is not to be sent any more is all of it."""
-    return all(word in QUIET or word.startswith(SENDING) or KAZAKH_UNSENT.fullmatch(word)
-               for word in said)  # fmt: skip
+def nothing_more(texts: list[str]) -> bool:
+    """Whether what the person wrote (`texts`), courtesies aside (asked_nothing), is only a bare
+    stop naming nothing (_bare_stop): «Больше ничего не присылайте», «Ничего мне больше не
+    присылайте, пожалуйста», «ок спс больше не присылайте», «Маған енді жазудың қажеті жоқ».
+    Nothing else may stand in the letter: beside a place, a time, an exception or what it tells
+    of («…на старый адрес», «…до понедельника», «ничего лишнего», «Документы получила. Больше
+    ничего не присылайте»), «nothing» is that, not the news, and an officer reads it."""
+    rest = beyond_courtesies(texts)
+    if not rest:
+        return False
+    said = [[fold(word) for word in split_words(piece)] for piece in rest]
+    if any(ASKED.search(piece.strip()) for piece in rest):
+        return False
+    return all(_bare_stop(words) or _news_named(words) for words in said) and any(
+        map(_bare_stop, said)
+    )
+
+
+def _news_named(said: list[str]) -> bool:  # a subject line «Рассылка» above the stop
+    return all(w.startswith(NEWS) or w in LETTERS or w in QUIET for w in said)
+
+
+def _bare_stop(said: list[str]) -> bool:
+    """Whether the words `said` ask nothing more to be sent, or writing not needed, with nothing
+    beside the verb but QUIET, «nothing» (EVERYTHING) and a word of needing."""
+    quiet = all(
+        word in QUIET or word in EVERYTHING or word in NEEDED or word in KAZAKH_NOT
+        or word.startswith(SENDING) or KAZAKH_UNSENT.fullmatch(word)
+        or (word.startswith(WRITING) and SENT_ASKED.fullmatch(word))
+        or KAZAKH_SENDING.fullmatch(word) or KAZAKH_NEEDED.fullmatch(word)
+        for word in said
+    )  # fmt: skip
+    if not quiet or SUPPOSING & set(said):
+        return False
+    nothing = bool(EVERYTHING & set(said))
+    more = bool(NO_MORE & set(said))
+    return (
+        ((nothing or more) and _unsent(said))
+        or (nothing and _sending_unneeded(said))
+        or (more and bool(TO_ME & set(said)) and _sending_unneeded(said, to_me=True))
+    )
 
 
 def _sending_unneeded(said: list[str], *, to_me: bool = False) -> bool:

@@ -65,6 +65,12 @@ ONE = {
                                Type.ACCESS),
     "a bare copy alone": ("Пришлите копию, пожалуйста", Type.OTHER),
     "a bare deletion alone": ("Удалите всё", Type.OTHER),
+    # «Before deleting» told of in another sentence asks no destruction: it opened one beside the
+    # copy, named in the person's mail.
+    "kk, before deleting I'll think": ("Мен деректерімді жоймас бұрын ойланып көрейін. "
+                                       "Көшірмесін жіберіңіз", Type.OTHER),
+    "kk, tell me before deleting": ("Деректерімді жоймас бұрын хабарлаңыз. Көшірмесін "
+                                    "жіберіңіз", Type.OTHER),
 }  # fmt: skip
 
 

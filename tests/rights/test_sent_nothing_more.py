@@ -61,3 +61,28 @@ NOT_STOPS = {
 def test_nothing_sent_told_or_asked_about_stops_nothing(person, body):
     ticket = ingest(message("", body=body))
     assert ticket.type == Type.OTHER and untouched(person)
+
+
+# «Nothing» beside a place, a time, an exception, or beside what the letter tells of, is that:
+# each unsubscribed the writer as it arrived, the news she kept lost (unneeded.nothing_more).
+NOTHING_OF_SOMETHING = {
+    "ru, to the old address": "Ничего не присылайте на старый адрес",
+    "ru, nothing superfluous": "Не присылайте ничего лишнего",
+    "ru, not by post": "Ничего не присылайте по почте, только в вотсап",
+    "ru, until Monday": "Ничего не присылайте до понедельника",
+    "ru, about the order": "Больше ничего не присылайте по заказу",
+    "ru, after the documents": "Спасибо, документы получила. Больше ничего не присылайте",
+    "ru, the contract signed": "Договор подписала, больше ничего не присылайте",
+    "ru, to the old address, Latin": "Bolshe nichego ne prisylayte na staryi adres",
+    "ru, quoted": "Она написала: «Больше ничего не присылайте»",
+    "ru, to work": "Не надо мне ничего присылать на работу",
+    "kk, to the old mail": "Ескі мекенжайға ештеңе жібермеңіз",
+    "kk, the documents received": "Құжаттарды алдым. Енді ештеңе жібермеңіз",
+    "kk, write on WhatsApp": "Маған енді жазудың қажеті жоқ, ватсапқа жазыңыз",
+}
+
+
+@pytest.mark.parametrize("body", NOTHING_OF_SOMETHING.values(), ids=NOTHING_OF_SOMETHING)
+def test_nothing_of_something_named_is_for_an_officer_the_news_going_on(person, body):
+    ticket = ingest(message("", body=body))
+    assert ticket.type != Type.UNSUBSCRIBE and untouched(person)

@@ -28,6 +28,13 @@ Type, Status = Ticket.Type, Ticket.Status
     "Ескі поштама хат жібермеңіз, жаңа поштаға жіберіңіз: asel.new@example.kz",
     "Хабарламаларды бұл мекенжайға жібермеңіз, басқа мекенжайға жіберіңіз, өтінемін",
     "Таратылымнан бас тартамын, енді жаңа адреске жіберіңіз",
+    # «новую», «другую» fold to «…уйу»: the place was never read, and these unsubscribed.
+    "Не присылайте рассылку сюда, пишите на новую почту",
+    "Не присылайте рассылку сюда, пишите на другую почту",
+    # The old address named where not to send: the news went on nowhere (limits.OLD).
+    "Не присылайте рассылку на старый адрес",
+    "Не присылайте мне письма на старую почту",
+    "Хабарламаларды ескі поштаға жібермеңіз",
 ])  # fmt: skip
 def test_a_letter_about_where_to_write_is_a_correction_and_stops_nothing(person, body):
     ticket = ingest(message("Пошта / Почта", body=body))
