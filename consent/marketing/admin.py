@@ -129,7 +129,7 @@ class CampaignAdmin(admin.ModelAdmin):
         russian = (
             _("in Russian: %(count)d")
             if obj.written_in("ru") == "ru"
-            else _("in Russian: %(count)d, who get the Kazakh mail (no Russian version)")
+            else _("in Russian: %(count)d (no Russian version: the mail goes in Kazakh)")
         )
         return format_html(
             "<div>{}</div><div>{}</div><div>{}</div>", sum(by_language.values()),
