@@ -55,9 +55,12 @@ def test_every_answer_to_a_parents_request_for_a_child_goes_to_the_parent_in_the
 ):
     if kind == Type.UNBLOCK:  # something to unblock
         subject_block(ward.subject, reason="Тексеру", source=Source.ADMIN, actor=None)
-    ticket = ticket_open_verified(ward.subject, kind, "Өтінем.", "ru", guardian=ward)
+    # From the opening on: confirmed as it is opened on the parent's page, the request is
+    # receipted, and an unsubscribe is carried out and answered then, as one confirmed by its link.
     first = latest_id()
     mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = ticket_open_verified(ward.subject, kind, "Өтінем.", "ru", guardian=ward)
     fields = {"document": "Куәлік № 0451", "phone": "+77057654321"} if kind == Type.CORRECT else {}
     with django_capture_on_commit_callbacks(execute=True):
         act(privacy_officer_client, Ticket.objects.get(pk=ticket.pk), reason=WORDS["ru"], **fields)
