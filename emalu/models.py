@@ -120,7 +120,7 @@ def _require_both_languages(obj, text_fields, markdown_fields=(), optional=False
             try:
                 validate_lines_direction_closed(shown)
             except ValidationError as error:
-                errors.setdefault(f"{name}_{language}", []).append(error.messages[0])
+                errors.setdefault(f"{name}_{language}", []).append(error)  # its code kept
         shows = _shows_something if name in markdown_fields else _has_words
         written = {language: shows(localised(obj, name, language)) for language in ("kk", "ru")}
         if optional and not any(written.values()):
@@ -254,7 +254,7 @@ class Company(models.Model):
             try:
                 _require_both_languages(self, names, optional=optional)
             except ValidationError as e:
-                errors.update(e.message_dict)
+                errors.update(e.error_dict)  # their codes kept (directions.OldMarksKept)
         if errors:
             raise ValidationError(errors)
 
