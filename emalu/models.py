@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.directions import validate_lines_direction_closed
+from consent.common.directions import closed_by_line, validate_lines_direction_closed
 from consent.common.i18n import localised
 from consent.common.text import DOCUMENT_MAX_CHARS, NOTE_MAX_CHARS
 from consent.core.phones import normalise_phone, phone_shown
@@ -273,7 +273,9 @@ class Company(models.Model):
 
     @property
     def hours(self):
-        return localised(self, "hours")
+        """As the footer shows it, line by line (`linebreaksbr`: no paragraph ends at a <br>):
+        a mark a row saved before the rule left open is closed at its line's end."""
+        return closed_by_line(localised(self, "hours"))
 
 
 class CacheSeen(models.Model):

@@ -84,6 +84,23 @@ def validate_lines_direction_closed(value: str) -> None:
         )  # fmt: skip
 
 
+def closed_by_line(text: str) -> str:
+    """`text` as shown: each line's marks left open closed at its end (before the spaces that
+    end it, which Markdown reads), the innermost first. A row saved before the rule keeps its
+    marks (OldMarksKept) and is shown with each turning around its own line at most, as a
+    letter's line is isolated on the desk (ticket_shown.lines_shown)."""
+    shown = []
+    for part in re.split(r"(\r\n|\r|\n)", text or ""):
+        opened = _left_open(part)
+        if opened:
+            closers = "".join(PDI if part[where] in _ISOLATES else _POP_EMBEDDING
+                              for where in reversed(opened))  # fmt: skip
+            ends = part[len(part.rstrip()) :]
+            part = part.rstrip() + closers + ends
+        shown.append(part)
+    return "".join(shown)
+
+
 # The most of a line a refusal quotes: four words, or the end of one long run of letters.
 QUOTED_MAX = 60
 
