@@ -2,8 +2,8 @@
 breach recorded with an invisible right-to-left override left open in its description could not
 be saved at all once the rule came, and the officer could not record the day the regulator was
 told (a legal duty) until she retyped a line she had not changed. The same for every staff text
-that gained the rule (pages, services, the company's details, consent texts). The rule refuses
-a value staff bring in, new or edited; an old value posted back unchanged is kept."""
+that gained the rule (pages, services, the company's details, consent texts, campaigns). The
+rule refuses a value staff bring in, new or edited; an old value posted back unchanged is kept."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -12,11 +12,13 @@ import pytest
 
 from consent.core.models import ConsentText
 from consent.core.purposes import MARKETING
+from consent.marketing.models import Campaign
 from consent.rights.breaches import breach_record
 from consent.rights.models import Breach
 from emalu.models import Company, Page, Service
 from tests.core.test_editor_mistakes import editor as editor  # the content editor, on a Monday
 from tests.core.test_editor_mistakes import monday as monday
+from tests.marketing.test_marketer_desk import CHANGELIST, WRITTEN
 from tests.site.test_company import COMPANY
 from tests.site.test_staff_text_direction import OPEN, PAGE, SAID, SERVICE
 
@@ -122,3 +124,17 @@ def test_an_old_consent_text_draft_with_an_open_mark_is_saved_with_another_chang
     draft.refresh_from_db()
     assert draft.other_kk == "Қосымша мәлімет" and draft.other_ru.replace("\r\n", "\n") == OPEN
     assert editor.post(url, {**posted, "other_ru": OPEN + " 2"}).status_code == 200
+
+
+def test_an_old_campaign_draft_with_an_open_mark_is_saved_with_another_change(
+    texts, marketer_client
+):
+    """Saved, still not sent until its text is written again (test_body_direction.py)."""
+    draft = Campaign.objects.create(**{**WRITTEN, "body_ru": OPEN})
+    url = f"{CHANGELIST}{draft.pk}/change/"
+    posted = {**WRITTEN, "title": "November, again", "body_ru": OPEN.replace("\n", "\r\n")}
+    response = marketer_client.post(url, posted)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    draft.refresh_from_db()
+    assert draft.title == "November, again"
+    assert marketer_client.post(url, {**posted, "body_ru": OPEN + " 2"}).status_code == 200
