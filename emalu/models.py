@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.directions import validate_lines_direction_closed
+from consent.common.directions import closed_by_line, validate_lines_direction_closed
 from consent.common.i18n import localised
 from consent.common.text import DOCUMENT_MAX_CHARS, NOTE_MAX_CHARS
 from consent.core.phones import normalise_phone, phone_shown
@@ -120,7 +120,7 @@ def _require_both_languages(obj, text_fields, markdown_fields=(), optional=False
             try:
                 validate_lines_direction_closed(shown)
             except ValidationError as error:
-                errors.setdefault(f"{name}_{language}", []).append(error.messages[0])
+                errors.setdefault(f"{name}_{language}", []).append(error)  # its code kept
         shows = _shows_something if name in markdown_fields else _has_words
         written = {language: shows(localised(obj, name, language)) for language in ("kk", "ru")}
         if optional and not any(written.values()):
@@ -254,7 +254,7 @@ class Company(models.Model):
             try:
                 _require_both_languages(self, names, optional=optional)
             except ValidationError as e:
-                errors.update(e.message_dict)
+                errors.update(e.error_dict)  # their codes kept (directions.OldMarksKept)
         if errors:
             raise ValidationError(errors)
 
@@ -273,7 +273,9 @@ class Company(models.Model):
 
     @property
     def hours(self):
-        return localised(self, "hours")
+        """As the footer shows it, line by line (`linebreaksbr`: no paragraph ends at a <br>):
+        a mark a row saved before the rule left open is closed at its line's end."""
+        return closed_by_line(localised(self, "hours"))
 
 
 class CacheSeen(models.Model):

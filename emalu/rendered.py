@@ -7,15 +7,17 @@ from html.parser import HTMLParser
 import nh3
 from django.utils.safestring import mark_safe
 
-from consent.common.directions import FSI, PDI
+from consent.common.directions import FSI, PDI, closed_by_line
 from emalu.templatetags.links import linked_in_html
 
 
 def render_markdown(text):
     """Markdown written by staff, each address in its text a link (links.linked_in_html),
     sanitised so that no script or foreign resource gets through: a picture's address only a
-    path of this site (`foreign_images`)."""
-    return rendered(text).html
+    path of this site (`foreign_images`). A mark a text saved before the direction rule left
+    open is closed at its line's end (directions.closed_by_line): kept in the row, it turns
+    around no line after its own on the page."""
+    return rendered(closed_by_line(text)).html
 
 
 @lru_cache(maxsize=8)  # a page in both languages, a save of both: a few a request

@@ -84,6 +84,23 @@ def validate_lines_direction_closed(value: str) -> None:
         )  # fmt: skip
 
 
+def closed_by_line(text: str) -> str:
+    """`text` as shown: each line's marks left open closed at its end (before the spaces that
+    end it, which Markdown reads), the innermost first. A row saved before the rule keeps its
+    marks (OldMarksKept) and is shown with each turning around its own line at most, as a
+    letter's line is isolated on the desk (ticket_shown.lines_shown)."""
+    shown = []
+    for part in re.split(r"(\r\n|\r|\n)", text or ""):
+        opened = _left_open(part)
+        if opened:
+            closers = "".join(PDI if part[where] in _ISOLATES else _POP_EMBEDDING
+                              for where in reversed(opened))  # fmt: skip
+            ends = part[len(part.rstrip()) :]
+            part = part.rstrip() + closers + ends
+        shown.append(part)
+    return "".join(shown)
+
+
 # The most of a line a refusal quotes: four words, or the end of one long run of letters.
 QUOTED_MAX = 60
 
@@ -91,3 +108,37 @@ QUOTED_MAX = 60
 def _drawn(text: str) -> str:
     """`text` without its format characters (the marks among them), as a search finds it."""
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+class OldMarksKept:
+    """A ModelForm mixin (the admin's form base, common/seen.py): the direction rule refuses a
+    value staff bring in, new or edited, never one a row held before the rule and the form
+    posts back unchanged. A breach recorded before it, its description holding an open mark,
+    could not be saved at all: the officer could not record the day the regulator was told (a
+    legal duty) until she retyped a line she had not changed. What is shown of such a value
+    is isolated where it is shown (ticket_shown.lines_shown; a <pre> or a plain-text mail ends
+    a mark at its line's end, the line feed being a paragraph separator)."""
+
+    def add_error(self, field, error):
+        if field is None and hasattr(error, "error_dict"):  # the model's own validation
+            kept = {name: [e for e in errors if not self._kept_as_it_was(name, e)]
+                    for name, errors in error.error_dict.items()}  # fmt: skip
+            kept = {name: errors for name, errors in kept.items() if errors}
+            if not kept:
+                return
+            error = ValidationError(kept)
+        super().add_error(field, error)
+
+    def _kept_as_it_was(self, name, error) -> bool:
+        """Whether `error` is the direction rule's, of field `name` the row held as posted."""
+        if getattr(error, "code", None) != "direction_open" or self.instance._state.adding:
+            return False
+        if name not in self.fields or name not in self.initial:
+            return False
+        return _as_posted(self.initial[name]) == _as_posted(self.cleaned_data.get(name))
+
+
+def _as_posted(value) -> str:
+    """`value` as a form posts it back unchanged: a browser sends a text area's lines ended by
+    CRLF, and the form's field strips the ends."""
+    return re.sub(r"\r\n|\r", "\n", value or "").strip() if isinstance(value, str) else value

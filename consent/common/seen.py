@@ -26,6 +26,8 @@ from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from .directions import OldMarksKept
+
 SEEN = "seen"
 
 
@@ -66,8 +68,10 @@ def changed_meanwhile(row, labels: list[str]) -> str:
     ) % {"who": entry.user.get_username(), "when": when, "fields": fields}
 
 
-class SeenForm(forms.ModelForm):
-    """An admin change form refusing to save over a colleague's changes (see the module)."""
+class SeenForm(OldMarksKept, forms.ModelForm):
+    """An admin change form refusing to save over a colleague's changes (see the module); as
+    the base of every admin form, it keeps a row's value saved before the direction rule when
+    it is posted back unchanged (directions.OldMarksKept)."""
 
     seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=4000, label="")
 
