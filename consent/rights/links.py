@@ -47,9 +47,10 @@ def confirmation_link(ticket, *, language=None) -> dict:
 
 
 def link_mail(ticket, template, context, *, budget=None, **options) -> bool:
-    """Mail `template` with a new confirmation link (`confirmation_link`) to the request's address on
-    record, and say whether it went. Recorded as sent (`link_sent_at`) only once queued: the
-    per-address limit may hold it back (`budget`: core.mail.queue_mail's `unproven_address`),
+    """Mail `template` with a new confirmation link and its end (`confirmation_link`) to the
+    request's address on record, and say whether it went. Recorded as sent (`link_sent_at`)
+    only once queued: the per-address limit may hold it back (`budget`: core.mail.queue_mail's
+    `unproven_address`),
     and the desk read a link held back as sent, waiting for a press that could not come, and
     the person's next try (joining.file_repeat) or an officer (`link_held_back`) never sent it.
     `options`: closing.ticket_mail's."""
