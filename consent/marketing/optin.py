@@ -96,8 +96,9 @@ def optin_start(
     person's is queued as anyone's, so the form answers their address as soon as anyone's, and
     the sender never sends it (core.withheld.not_while_blocked)."""
     text = text if text is not None else current_text(MARKETING)
+    signed_at = timezone.now()  # the link works CONFIRM_LINK_WORKS from then, as the mail says
     payload = {"e": normalise_email(email), "n": name, "l": language, "t": text.pk,
-               "ts": timezone.now().timestamp()}  # fmt: skip
+               "ts": signed_at.timestamp()}  # fmt: skip
     if guardian is not None:
         payload["g"] = guardian.pk
     token = make_token(payload)
@@ -106,7 +107,7 @@ def optin_start(
     queue_mail(
         email,
         "confirm_marketing",
-        {"confirm_url": url},
+        {"confirm_url": url, "confirm_until": signed_at + CONFIRM_LINK_WORKS},
         language=language,
         subject_line=_("Please confirm your subscription"),
         headers={CONFIRMS: MARKETING},

@@ -1,6 +1,8 @@
 """The link that confirms a request: mailed to the address on record, and good only while the
 person still holds that address (compliance L9)."""
 
+from datetime import UTC, datetime
+
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -28,22 +30,34 @@ def confirmation_url(ticket, *, language=None):
     (compliance L9), to its page in `language` (the mail's; the request's own by default).
     Made before the time the mail is recorded by (link_sent_at, `link_mail`), so the link never
     outlives what the desk counts (Ticket.closable_as)."""
+    return confirmation_link(ticket, language=language)["verify_url"]
+
+
+def confirmation_link(ticket, *, language=None) -> dict:
+    """What a mail carrying a new confirmation link gives its template: the link (`verify_url`,
+    as confirmation_url) and the moment it stops working (`verify_until`), counted from its own
+    signing time, as `request_verify` checks it (VERIFY_MAX_AGE), for the mail to name as the
+    thank-you page does: «within 7 days» left the reader to count from a day it did not name."""
     token = signing.dumps({"r": ticket.pk, "a": address_tag(ticket.address_on_record)}, salt=SALT)
+    signed_at = signing.b62_decode(token.rsplit(signing.Signer().sep, 2)[1])
+    until = datetime.fromtimestamp(signed_at + VERIFY_MAX_AGE, tz=UTC)
     with translation.override(language or ticket.language):
-        return absolute_url(reverse("request_verify", args=[token]))
+        url = absolute_url(reverse("request_verify", args=[token]))
+    return {"verify_url": url, "verify_until": until}
 
 
 def link_mail(ticket, template, context, *, budget=None, **options) -> bool:
-    """Mail `template` with a new confirmation link (`verify_url`) to the request's address on
-    record, and say whether it went. Recorded as sent (`link_sent_at`) only once queued: the
-    per-address limit may hold it back (`budget`: core.mail.queue_mail's `unproven_address`),
+    """Mail `template` with a new confirmation link and its end (`confirmation_link`) to the
+    request's address on record, and say whether it went. Recorded as sent (`link_sent_at`)
+    only once queued: the per-address limit may hold it back (`budget`: core.mail.queue_mail's
+    `unproven_address`),
     and the desk read a link held back as sent, waiting for a press that could not come, and
     the person's next try (joining.file_repeat) or an officer (`link_held_back`) never sent it.
     `options`: closing.ticket_mail's."""
     language = options.get("language") or ticket.language
-    url = confirmation_url(ticket, language=language)
+    link = confirmation_link(ticket, language=language)
     queued = ticket_mail(ticket, ticket.address_on_record, template,
-                         {**context, "verify_url": url}, unproven_address=budget,
+                         {**context, **link}, unproven_address=budget,
                          **options)  # fmt: skip
     if queued is not None:
         ticket.link_sent_at = timezone.now()

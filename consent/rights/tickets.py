@@ -25,7 +25,7 @@ from .deadlines import due_for
 from .given_again import given_again, stands_told
 from .joining import close_replaced, file_repeat, file_reply, same_request_open
 from .limits import stopped
-from .links import confirmation_url, verify_subject_line
+from .links import confirmation_link, verify_subject_line
 from .models import QuarantinedMessage, Ticket
 from .self_acting import act_on_arrival, on_confirmed
 from .stops import request_stop
@@ -227,7 +227,7 @@ def ticket_open(
         if goes:  # counted in its budget above
             ticket_mail(
                 ticket, ticket.address_on_record, template,
-                {"ticket": ticket, "verify_url": confirmation_url(ticket), **context},
+                {"ticket": ticket, **confirmation_link(ticket), **context},
                 language=language, subject_line=verify_subject_line(ticket),
             )  # fmt: skip
     elif _mailable(email):

@@ -90,6 +90,7 @@ def run(scenario, w, request):
 # A date as staff lists read it, «03.12.2026»: a person is written to in words, «3 декабря
 # 2026 г.» (DATE_FORMAT), as every letter about their request says its due date.
 SHORT_DATE = re.compile(r"\b\d{2}\.\d{2}\.\d{4}\b")
+LINK_END_UNNAMED = re.compile(r"(?:works until|жарамды:|действует до)[\s\N{NO-BREAK SPACE}]*\.")
 
 
 # What each scenario rendered and what is wrong with the mails it sent, per language: a scenario
@@ -125,6 +126,10 @@ def problems(to, subject, text, html, lang):
     # a list whose last row did, left two before the next paragraph or the signature.
     if "\n\n\n" in text:
         yield f"→ {to}: two blank lines in a row:\n{text}"
+    # A confirmation link's end, named as the thank-you page names it: a route that gave the
+    # template no end (links.confirmation_link) left «until .», the date written as nothing.
+    if LINK_END_UNNAMED.search(text + html):
+        yield f"→ {to}: a link's end not named:\n{text}"
 
 
 # A campaign mail's fields (RFC 2369, RFC 8058, Gmail's Feedback-ID), exactly so: the one-click
