@@ -8,8 +8,10 @@ import re
 
 import pytest
 
-from consent.core.models import PolicyVersion
+from consent.core.models import ConsentText, PolicyVersion
 from consent.core.policydoc import policy_context, unknown_placeholders
+from consent.core.purposes import MARKETING
+from tests.texts import texts_publish
 
 pytestmark = pytest.mark.usefixtures("time_machine")
 
@@ -65,6 +67,22 @@ def test_the_publish_page_says_in_plain_words_what_publishing_does(editor, db, l
     editor.cookies["django_language"] = lang
     v2 = PolicyVersion.objects.get(number=2)
     page = editor.get(f"/admin/consent/policyversion/{v2.pk}/publish/").content.decode()
-    for words in PLAIN[lang]:
-        assert words in page
+    assert all(words in page for words in PLAIN[lang])
     assert "хеш" not in page.lower() and "hash" not in page.lower()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_consent_texts_draft_says_it_too_and_a_published_one_not(editor, policy, lang):
+    """A consent text is published from its list, with no page of its own to say it: its
+    draft's page says what publishing will do; a published one's says it is kept as published."""
+    editor.cookies["django_language"] = lang
+    published = texts_publish(policy)[MARKETING]
+    draft = ConsentText.objects.create(purpose=MARKETING, version=2, policy=policy)
+    for url in (
+        "/admin/consent/consenttext/add/",
+        f"/admin/consent/consenttext/{draft.pk}/change/",
+    ):
+        page = editor.get(url).content.decode()
+        assert all(words in page for words in PLAIN[lang]), url
+    page = editor.get(f"/admin/consent/consenttext/{published.pk}/change/").content.decode()
+    assert PLAIN[lang][0] not in page
