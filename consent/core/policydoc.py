@@ -70,6 +70,47 @@ def drafted_facts(language: str) -> dict[str, str]:
                 for name in OPERATOR_FACTS}  # fmt: skip
 
 
+# What each block is filled with, in an editor's words: the template's help lists every name a
+# template may hold from here and FACT_NAMES (placeholder_help), where it named them bare and an
+# editor could not tell what «{{ data_location }}» would become.
+BLOCK_NAMES = {
+    "purposes": gettext_lazy(
+        "the purposes the site asks consent for, each with its data, legal basis, term and "
+        "recipients, as the consent forms state them"
+    ),
+    "rights": gettext_lazy(
+        "the person's rights, each with the working days in which a request is answered"
+    ),
+    "routes": gettext_lazy(
+        "how to correct one's data, stop the news or withdraw a consent by email: the "
+        "operator's email address and the subject to write for each"
+    ),
+    "cookies": gettext_lazy(
+        "the site's cookies and the statistics services, as the cookie banner offers them"
+    ),
+    "backups": gettext_lazy(
+        "where the backup copies of the database are kept (the same place as the data) and "
+        "after how many days each is deleted (BACKUP_KEEP_DAYS)"
+    ),
+}
+
+
+def placeholder_help(language: str) -> list[tuple[str, str]]:
+    """Each placeholder a template in `language` may hold, as written, with what fills it in,
+    in the language active: an operator's fact from the server's settings (no admin page sets
+    one), a block written from the site's own facts, a page's title."""
+    facts = [(name, _("%(fact)s: set by the site's administrator in the server's environment, "
+                      "not in the administration") % {"fact": fact_named(name, language)})
+             for name in OPERATOR_FACTS]  # fmt: skip
+    blocks = [(name, str(BLOCK_NAMES[name])) for name in BLOCKS]
+    with translation.override(language):
+        titles = {name: str(title) for name, title in PAGES.items()}
+    pages = [(name, _("the title of the site's page for requests about personal data: "
+                      "«%(title)s»") % {"title": titles[name]})
+             for name in PAGES]  # fmt: skip
+    return [(f"{{{{ {name} }}}}", said) for name, said in facts + blocks + pages]
+
+
 def placeholders(template: str) -> set[str]:
     return set(PLACEHOLDER.findall(template))
 

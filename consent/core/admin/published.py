@@ -29,7 +29,7 @@ from ..models import (
 from ..nameless import form_name
 from ..numbering import next_number
 from ..policy_checks import last_published
-from ..policydoc import BLOCKS, OPERATOR_FACTS, unknown_placeholders
+from ..policydoc import placeholder_help, unknown_placeholders
 from ..texts import current_texts, policy_publish, policy_render, render_consent, text_publish
 from .base import saved
 from .drafts import DraftForm, Redrafted, deleted_published, published_kept, published_meanwhile
@@ -160,15 +160,17 @@ class PolicyVersionAdmin(PublishedAdmin):
         super().save_model(request, obj, form, change)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        """A template's field names the placeholders the editor may write: its help said
-        «{{ placeholders }}», an English word in the Kazakh and Russian page, and no name, so a
-        name was guessed and refused only at publishing."""
+        """A template's field names each placeholder the editor may write with what fills it
+        in: named bare, an editor could not tell what «{{ data_location }}» would become."""
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in ("template_kk", "template_ru"):
-            names = ", ".join(f"{{{{ {name} }}}}" for name in (*OPERATOR_FACTS, *BLOCKS))
-            field.help_text = _("The text; each {{ name }} in it is filled in from the "
-                                "declarations when the version is published. The names: "
-                                "%(names)s.") % {"names": names}  # fmt: skip
+            said = _(
+                "The text of the policy. When the version is published, each name in double "
+                "braces is replaced by what is said beside it; any other name is refused."
+            )
+            listed = format_html_join("", "<li><code>{}</code> — {}</li>",
+                                      placeholder_help(db_field.name[-2:]))  # fmt: skip
+            field.help_text = format_html("{}<ul>{}</ul>", said, listed)
         return field
 
     @admin.display(description=_("state"))
