@@ -58,7 +58,8 @@ class PageAdmin(admin.ModelAdmin):
         """A new page's choice offers only the pages not written yet: it offered all four, and
         one written already was refused only once the editor had typed it in both languages.
         A post keeps them all: one added since the form was shown is told so (PageForm)."""
-        add = request.resolver_match.url_name == "emalu_page_add" and request.method == "GET"
+        match = getattr(request, "resolver_match", None)  # none for a form built outside a view
+        add = match is not None and match.url_name == "emalu_page_add" and request.method == "GET"
         if db_field.name == "slug" and add:
             written = set(Page.objects.values_list("slug", flat=True))
             kwargs["choices"] = [("", BLANK_CHOICE_LABEL)] + [
