@@ -15,7 +15,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from post_office.models import Email
 from consent.common.dates import local_today
-from consent.core.held import confirm_url, consent_hold
+from consent.core.held import confirm_link, consent_hold
 from consent.core.ledger import consent_grant, consent_withdraw, subject_block
 from consent.core.models import Guardian, Held, Source, Subject, Submission
 from consent.core.texts import current_text
@@ -99,7 +99,7 @@ for lang in ("kk", "ru"):
     form = Submission.objects.create(subject=held[lang], source=Source.CONTACT_FORM,
                                      language=lang, data={"email": held[lang].email})
     consent_hold(form, Held.WITHDRAWN, {"service": current_text("service")}, None)
-    links[f"form-consent-{lang}"] = confirm_url(form)
+    links[f"form-consent-{lang}"] = confirm_link(form)["confirm_url"]
 print(json.dumps(links))
 """
 

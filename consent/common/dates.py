@@ -14,9 +14,10 @@ them by the builtin filters `document_time`, `document_date` and `reader_time`
 (emalu/templatetags/dates.py).
 """
 
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from dateutil.relativedelta import relativedelta
+from django.core import signing
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy
 
@@ -28,6 +29,15 @@ LOCAL_ZONE_NAME = gettext_lazy("Almaty time")
 def local_today() -> date:
     """Today in the site's time zone."""
     return timezone.localdate()
+
+
+def signed_until(token: str, works: timedelta) -> datetime:
+    """When an emailed link's `token` (django.core.signing.dumps) stops working: `works` after
+    the moment it was signed, which is what `signing.loads(..., max_age=works)` checks. A mail
+    names this moment, not «within 7 days», which leaves its reader to count from a day it does
+    not name (and a mail written just after midnight would name the next day)."""
+    signed = signing.b62_decode(token.rsplit(signing.Signer().sep, 2)[1])
+    return datetime.fromtimestamp(signed, tz=UTC) + works
 
 
 def received_time(moment: datetime | None) -> datetime:

@@ -21,6 +21,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import signed_until
 from consent.common.net import absolute_url
 
 from . import gate
@@ -157,15 +158,17 @@ def answer_refusal(submission: Submission) -> Promise | None:
     return None
 
 
-def confirm_url(submission: Submission) -> str:
-    """The link that confirms the held consent, on SITE_URL, valid Submission.CONFIRM_WITHIN,
-    and only while the person still holds the address it was mailed to; in the language of
-    the address's owner, as the mail that carries it."""
+def confirm_link(submission: Submission) -> dict:
+    """The link that confirms the held consent (`confirm_url`) on SITE_URL, valid
+    Submission.CONFIRM_WITHIN from now (`confirm_until`, which its mail names), and only while
+    the person still holds the address it was mailed to; in the language of the address's
+    owner, as the mail that carries it."""
     token = signing.dumps(
         {"s": submission.pk, "a": address_tag(submission.subject.email)}, salt=SALT
     )
     with translation.override(submission.subject.language):
-        return absolute_url(reverse("form_consent_confirm", args=[token]))
+        url = absolute_url(reverse("form_consent_confirm", args=[token]))
+    return {"confirm_url": url, "confirm_until": signed_until(token, Submission.CONFIRM_WITHIN)}
 
 
 def submission_for_link(token: str) -> Submission | None:

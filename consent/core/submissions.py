@@ -23,7 +23,7 @@ from .form_texts import sources_requiring_none_of
 from .guardians import declined_before, guardian_pending, parents_waiting
 from .held import (
     answer_refusal,
-    confirm_url,
+    confirm_link,
     consent_decision,
     consent_hold,
     held_names,
@@ -68,11 +68,11 @@ ACK_LINES = {
 HELD_ACK_LINES = {
     Source.CONTACT_FORM: _(
         "We have received your message. We will not answer it unless the owner of this address "
-        "confirms the consent by the link below within seven days."
+        "confirms the consent by the link below."
     ),
     Source.APPLICATION_FORM: _(
         "We have received your application. We will not answer it unless the owner of this "
-        "address confirms the consent by the link below within seven days."
+        "address confirms the consent by the link below."
     ),
 }
 # A known minor's form without their guardian's consent (held.py), while no consent a guardian
@@ -317,7 +317,7 @@ def _queue_ack(
             "held_purposes": purposes,
             "held_count": count,
             "service_held": service_held or waits_for_guardian,
-            "confirm_url": confirm_url(held) if held else "",
+            **(confirm_link(held) if held else {}),
             # The form named a parent under another address (Guardian.pending): the owner of
             # this one confirms them on «My data». The mail names no one: the sender typed it.
             "parent_confirm_url": _my_data_url(language) if parent_waits else "",

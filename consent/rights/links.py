@@ -1,8 +1,6 @@
 """The link that confirms a request: mailed to the address on record, and good only while the
 person still holds that address (compliance L9)."""
 
-from datetime import UTC, datetime
-
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -11,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import signed_until
 from consent.common.net import absolute_url
 from consent.core.audit import audit
 from consent.core.guardians import guardians_at
@@ -39,8 +38,7 @@ def confirmation_link(ticket, *, language=None) -> dict:
     signing time, as `request_verify` checks it (VERIFY_MAX_AGE), for the mail to name as the
     thank-you page does: «within 7 days» left the reader to count from a day it did not name."""
     token = signing.dumps({"r": ticket.pk, "a": address_tag(ticket.address_on_record)}, salt=SALT)
-    signed_at = signing.b62_decode(token.rsplit(signing.Signer().sep, 2)[1])
-    until = datetime.fromtimestamp(signed_at + VERIFY_MAX_AGE, tz=UTC)
+    until = signed_until(token, Ticket.CONFIRM_WITHIN)
     with translation.override(language or ticket.language):
         url = absolute_url(reverse("request_verify", args=[token]))
     return {"verify_url": url, "verify_until": until}

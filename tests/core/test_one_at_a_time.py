@@ -146,7 +146,7 @@ def form_consent_confirm_twice(once=""):
 
     from django.test import Client, RequestFactory
 
-    from consent.core.held import confirm_url
+    from consent.core.held import confirm_link
     from consent.core.ledger import consent_grant, consent_withdraw
     from consent.core.models import LedgerEntry, Source, Subject
     from consent.core.purposes import SERVICE
@@ -162,7 +162,7 @@ def form_consent_confirm_twice(once=""):
         data={"email": address, "full_name": "Әсел", "message": "?"},
         consents={SERVICE: True},
     )  # fmt: skip
-    path = urlsplit(confirm_url(submission)).path
+    path = urlsplit(confirm_link(submission)["confirm_url"]).path
 
     def press():  # in a process of its own: no fixture fills SHOWN in (tests/conftest.py)
         client = Client(HTTP_HOST="127.0.0.1")

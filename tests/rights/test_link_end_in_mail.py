@@ -12,6 +12,7 @@ from post_office.models import Email
 
 from consent.rights import tickets
 from tests.conftest import aged_token
+from tests.forms.held import link_in, withdrew_service
 from tests.rights.conftest import web_request
 from tests.texts import SHOWN
 
@@ -99,3 +100,21 @@ def test_a_subscription_mailed_at_23_59_names_its_link_s_end(client, texts, time
     }[lang]
     for part in read(mail_to("asel@example.kz", with_link)):
         assert until in part and DAYS[lang] not in part
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_form_whose_consent_waits_for_the_owner_names_its_link_s_end(
+    client, texts, make_subject, contact_data, time_machine, lang
+):
+    """A form sent with the address of someone who had withdrawn the service consent: the mail
+    to the address asks its owner to confirm by a link (consent/core/held.py), and said «within
+    seven days» twice, of a link that ends a week after the moment the form was sent."""
+    withdrew_service(texts, make_subject, language=lang)
+    time_machine.move_to(datetime(2026, 12, 7, 23, 59, tzinfo=ALMATY), tick=False)
+    sent = client.post(f"/{lang}/contact/", contact_data(email="asel@example.kz"))
+    assert sent.status_code == 302
+    mail = mail_to("asel@example.kz", with_link)
+    assert link_in(mail)
+    for part in read(mail):
+        assert UNTIL_14TH[lang] in part
+        assert DAYS[lang] not in part and {"kk": "жеті", "ru": "семь"}[lang] not in part

@@ -139,8 +139,7 @@ def test_the_admin_s_error_note_reads_right_for_any_number_of_errors(errors):
 # Counted by the consent purposes a form holds back (templates/email/ack.*) or a withdrawal
 # stopped (templates/email/request_verify.*, request_withdrawn*.*): never 21.
 COUNTS_OF_PURPOSES = [
-    "If you sent the form and want to give this consent again, confirm it within seven days by "
-    "this link:",
+    "If you sent the form and want to give this consent again, confirm it by this link:",
     "If you did not send it, do nothing: your withdrawal stands.",
     "As you asked, we also withdrew your consent when your email arrived: we stopped processing "
     "your personal data for this purpose:",
