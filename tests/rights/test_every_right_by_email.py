@@ -49,6 +49,22 @@ def test_a_letter_asking_to_see_or_block_the_data_is_due_when_the_law_says(
     )
 
 
+@pytest.mark.parametrize("body, kind", [
+    ("Сізде сақталған менің дербес деректерім туралы ақпарат беруіңізді сұраймын.", Type.ACCESS),
+    ("Менің қандай дербес деректерім сақталады?", Type.ACCESS),
+    ("Деректерімді базадан алып тастаңыз.", Type.DESTROY),
+    ("Мені базадан алып тастаңыз.", Type.DESTROY),
+])  # fmt: skip
+def test_a_kazakh_letter_in_the_words_its_russian_twin_is_known_by_is_due_when_the_law_says(
+    person, body, kind
+):
+    """Kazakh with «ақпарат», «сақталады» or «алып тастаңыз», where the Russian «информацию»,
+    «храните» and «исключите из базы» were known: "other", due in fifteen working days."""
+    ticket = ingest(message("Сәлеметсіз бе", body=body))
+    assert (ticket.type, ticket.language, ticket.subject) == (kind, "kk", person)
+    assert ticket.due_date == due_date(ticket.received_at, deadline_days(kind))
+
+
 @pytest.mark.parametrize("body", [
     "Предоставьте, пожалуйста, данные для оплаты курса.",
     "Деректерді үшінші тұлғаларға беру туралы айтыңызшы.",
@@ -170,3 +186,20 @@ def test_a_pause_is_a_block_and_a_supplement_a_correction(person, body, kind):
     ticket = ingest(message("Сәлем", body=body))
     assert ticket.type == kind
     assert ticket.due_date == due_date(ticket.received_at, deadline_days(kind))
+
+
+@pytest.mark.parametrize("body", [
+    "Прошу временно прекратить обработку моих данных.",
+    "Прошу о временном прекращении обработки моих персональных данных.",
+    "Деректерімді өңдеуді тоқтата тұрыңыз.",
+])  # fmt: skip
+def test_a_temporary_stop_in_other_words_is_a_block_and_withdraws_nothing(person, body):
+    """Art. 1(3) defines blocking as «временное прекращение»: these opened a withdrawal of every
+    consent, in force as the letter arrived, whose carrying out destroys the data."""
+    from consent.core import gate
+    from consent.core.purposes import MARKETING, SERVICE
+
+    ticket = ingest(message("Сәлем", body=body))
+    assert ticket.type == Type.BLOCK
+    assert ticket.due_date == due_date(ticket.received_at, deadline_days(Type.BLOCK))
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
