@@ -28,10 +28,13 @@ def regulator_due_for(detected_at: datetime) -> date:
 def breach_record(breach: Breach, *, actor: AbstractBaseUser | None = None) -> Breach:
     """Save a breach, new or edited, with its audit row naming the staff member (`actor`). The
     regulator's deadline is counted from its detection when it is recorded, and again only when
-    its detection time is corrected: an edit of anything else (the measures, the notice's date)
-    leaves it as it stands, since a change of the calendar moves it only while the regulator is
-    still to be told, with an audit row (recount.deadlines_recount). Counted on every save, it
-    moved silently on any edit.
+    its detection time is corrected or its notice cleared: an edit of anything else (the
+    measures, the notice's date) leaves it as it stands, since a change of the calendar moves it
+    only while the regulator is still to be told, with an audit row (recount.deadlines_recount).
+    Counted on every save, it moved silently on any edit. A notice cleared (recorded on the
+    wrong entry) leaves the regulator to be told again: the date it was judged by, kept through
+    a change of the calendar, was a day the calendar no longer gave until the next change of
+    any day moved it.
 
     The register is the operator's proof that the regulator was told in time (Art. 25(2)(8)),
     and its entries stay editable: a detection moved later, or a notice dated earlier, changed
@@ -39,7 +42,10 @@ def breach_record(breach: Breach, *, actor: AbstractBaseUser | None = None) -> B
     recorded and each change is an audit row: the dates, the count and the tick old and new,
     the texts by name only (what staff type there may hold what it must not)."""
     before = Breach.objects.select_for_update().filter(pk=breach.pk).first()
-    if before is None or before.detected_at != breach.detected_at:
+    cleared = (
+        before is not None and before.regulator_notified_at and not breach.regulator_notified_at
+    )
+    if before is None or before.detected_at != breach.detected_at or cleared:
         breach.regulator_due = regulator_due_for(breach.detected_at)
     breach.save()
     if before is None:

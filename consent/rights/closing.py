@@ -22,6 +22,7 @@ from consent.core.ledger import subject_lock
 from consent.core.mail import interpolate, queue_mail
 from consent.core.models import AuditEvent, Subject
 
+from .deadlines import due_for
 from .models import Ticket
 from .outbox import unsent_answers_withdraw
 
@@ -205,8 +206,13 @@ def ticket_reopen(
     closed_at: str | None = None,
 ) -> Ticket:
     """Put a closed request back among the open ones (closed by mistake, or its answer never
-    reached the person), to be carried out again. Its due date stays as it was: the law counts
-    it from receipt, and reopening does not extend it (compliance L8). Needs the officer's
+    reached the person), to be carried out again. Its due date is the law's, counted from
+    receipt: reopening does not extend it (compliance L8), but a change of the working-day
+    calendar since it was answered, which left it the date it was judged by, moves it now as it
+    moves every open request's (recount.deadlines_recount): it kept a day the calendar no longer
+    gave (a Saturday made working since, due a day later than the law), until the next change
+    of any day moved it. `due_moved_from`, on the request returned, is the date it had then
+    (None when it stands). Needs the officer's
     `reason` (kept on the request, `Ticket.reopen_reasons`), or a `cause` of REOPEN_CAUSES when
     the system reopens it; only a request the person confirmed, whose person is still on
     record, can be reopened: anything else would have nothing to act on, or no one to act for.
@@ -227,14 +233,17 @@ def ticket_reopen(
                               % {"time": reader_time(ticket.closed_at)})  # fmt: skip
     if ticket.type == Ticket.Type.ACCESS:
         unsent_answers_withdraw(ticket)  # carried out again, it is answered once, afresh
-    old = ticket.status
+    old, due = ticket.status, due_for(ticket.type, ticket.received_at)
+    moved = ticket.due_date if due != ticket.due_date else None
     row = audit(AuditEvent.Action.REQUEST_REOPEN, actor=actor, subject=ticket.subject, obj=ticket,
-                logged=True, old_status=old, due=ticket.due_date.isoformat(),
+                logged=True, old_status=old, due=due.isoformat(),
+                **({"old_due": moved.isoformat()} if moved else {}),
                 **({"reason_written": True} if reason else {"cause": cause}))  # fmt: skip
-    ticket.status, ticket.closed_at = Status.OPEN, None
+    ticket.status, ticket.closed_at, ticket.due_date = Status.OPEN, None, due
+    ticket.due_moved_from = moved
     if reason:  # the officer's words stay with the request, to go with the person's data
         ticket.reopen_reasons = {**ticket.reopen_reasons, str(row.pk): reason}
-    ticket.save(update_fields=["status", "closed_at", "reopen_reasons"])
+    ticket.save(update_fields=["status", "closed_at", "due_date", "reopen_reasons"])
     return ticket
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import reader_time
 from consent.common.text import whole_number
 
 from ..access import ticket_resend_access
@@ -48,6 +49,11 @@ class AnsweredAdmin:
 
         def reopened(ticket):
             again = _("The request is open again: reopening does not change its due date.")
+            # Set by ticket_reopen when the calendar changed since the request was answered.
+            if (moved := getattr(ticket, "due_moved_from", None)) is not None:
+                again = _("The request is open again. Its due date has been counted again by "
+                          "the working-day calendar, changed since it was answered: it was "
+                          "%(due)s.") % {"due": reader_time(moved)}  # fmt: skip
             due, level = due_told(ticket)
             return f"{again} {due}", level
 
