@@ -16,7 +16,6 @@ import asyncio
 import os
 import subprocess
 import threading
-import time
 from collections import Counter
 
 import pytest
@@ -77,7 +76,7 @@ def _while_held(port, keep_first, meanwhile):
     `meanwhile()` runs in another: (whether `meanwhile` finished before the server answered,
     waiting for no lock; what it returned; the batch; the server)."""
     from consent.core.delivery import send_batch
-    from tests.core.test_one_at_a_time import _waiting_for_a_lock
+    from tests.core.test_one_at_a_time import until_it_waits_for_a_lock
 
     server, results = HoldsTheFirst(keep_first), {}
     with smtp_relay(server, port=port):
@@ -86,8 +85,7 @@ def _while_held(port, keep_first, meanwhile):
         assert server.arrived.wait(60), results
         other = threading.Thread(target=_in_thread, args=(meanwhile, results, "meanwhile"))
         other.start()
-        while other.is_alive() and not _waiting_for_a_lock():
-            time.sleep(0.01)
+        until_it_waits_for_a_lock(other)
         done_first = not other.is_alive()
         server.release.set()
         sender.join(60)

@@ -40,17 +40,20 @@ def _in_thread(work, results, key):
         connections.close_all()
 
 
-def _waiting_for_a_lock():
-    """Whether a session of this database waits for a lock. Asked as the login role on a
-    connection of its own: the runtime role is not shown what other sessions wait for."""
+def until_it_waits_for_a_lock(thread):
+    """Return once `thread` has ended or a session of this database waits for a lock. Asked
+    every 10 ms as the login role on a connection of its own (the runtime role is not shown what
+    other sessions wait for), one for the wait: a connection a question was a PostgreSQL backend
+    started and ended every 10 ms, for as long as a thread that waits for nothing took."""
     import psycopg
 
     db = connection.settings_dict
     dsn = f"host={db['HOST']} port={db['PORT']} user={db['USER']} dbname={db['NAME']}"
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        sql = ("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-               " AND wait_event_type = 'Lock'")  # fmt: skip
-        return conn.execute(sql).fetchone()[0] > 0
+    sql = ("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+           " AND wait_event_type = 'Lock'")  # fmt: skip
+    with psycopg.connect(dsn, autocommit=True) as conn:  # each question a snapshot of its own
+        while thread.is_alive() and not conn.execute(sql).fetchone()[0]:
+            time.sleep(0.01)
 
 
 def both_at_once(first, second):
@@ -61,8 +64,7 @@ def both_at_once(first, second):
     assert results["first_done"].wait(60)
     b = threading.Thread(target=_in_thread, args=(second, results, "second"))
     b.start()
-    while b.is_alive() and not _waiting_for_a_lock():
-        time.sleep(0.01)
+    until_it_waits_for_a_lock(b)
     results["release"].set()
     a.join(60)
     b.join(60)

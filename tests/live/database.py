@@ -134,7 +134,7 @@ class _Shared:
 
     def __init__(self):
         run = os.environ.get(RUN_ID)
-        self.split = False  # this process started a run split over workers
+        self.split = self.made = False  # started a run split over workers; made files once
         self.owner = run is None  # a worker's run belongs to the controller, which cleans up
         self.run = run or uuid.uuid4().hex[:12]
         self.migrated_template = f"emalu_migrated_template_{self.run}"
@@ -182,10 +182,15 @@ class _Shared:
         to ask makes it under a file lock, the others wait and read it. For a module fixture
         whose tests pytest-xdist's worksteal spreads over its workers, each of which made it
         again (the public site's walk in Chromium, ~40 s a language, was made 6 times a run)."""
-        root = self.results_root / name
-        made = root / "made.json"
-        _build_files_once(root, lambda: made.write_text(json.dumps(make())))
+        made = self.results_root / name / "made.json"
+        self.files_once(name, lambda root: made.write_text(json.dumps(make())))
         return json.loads(made.read_text())
+
+    def files_once(self, name, make):
+        """A folder `make(folder)` fills once for the run, as `made_once` fills its own."""
+        self.made = True  # the owner removes it (finish)
+        _build_files_once(root := self.results_root / name, lambda: make(root))
+        return root
 
     def migrated(self, wait=True):
         """The template every test database copies: `migrate` run on an empty database, as
@@ -221,11 +226,9 @@ class _Shared:
 
             def make(conn):
                 self.migrated()
-                conn.execute(
-                    SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                        Identifier(self.template), Identifier(self.migrated_template)
-                    )
-                )
+                copy = SQL("CREATE DATABASE {} TEMPLATE {}")
+                names = Identifier(self.template), Identifier(self.migrated_template)
+                conn.execute(copy.format(*names))
                 unsynced(conn, self.template)
                 _manage(env, "load_demo")
 
@@ -238,16 +241,13 @@ class _Shared:
         """Wait for what is being built; the run's owner then removes it."""
         for job in self._jobs.values():
             job.thread.join()  # an error was raised where it was waited for
-        if self.owner and (self.split or self._jobs):
+        if self.owner and (self.split or self._jobs or self.made):
             shutil.rmtree(self.static_root, ignore_errors=True)
             shutil.rmtree(self.photos_root, ignore_errors=True)
             shutil.rmtree(self.results_root, ignore_errors=True)
             if connection.vendor == "postgresql":  # on SQLite a split run built none
-                with psycopg.connect(_admin_dsn(), autocommit=True) as conn:
-                    for name in (self.template, self.migrated_template):
-                        conn.execute(
-                            SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(Identifier(name))
-                        )
+                for name in (self.template, self.migrated_template):
+                    drop_database(name)
         self._jobs = {}
 
     def split_over_workers(self):

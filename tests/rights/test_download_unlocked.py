@@ -12,7 +12,7 @@ import time
 import pytest
 from django.db import connection, connections, transaction
 
-from tests.core.test_one_at_a_time import _waiting_for_a_lock, returned, run_cases
+from tests.core.test_one_at_a_time import returned, run_cases, until_it_waits_for_a_lock
 from tests.live import live_database
 from tests.rights.test_one_person_at_a_time import _desk_download, _exported, _person_with_requests
 
@@ -61,8 +61,7 @@ def _while_building(what, press, write):
         if not results["building"].is_set():
             results["building"].set()
             writer.start()
-            while writer.is_alive() and not _waiting_for_a_lock():
-                time.sleep(0.01)
+            until_it_waits_for_a_lock(writer)
             results["write_done_while_made"] = not writer.is_alive()
         return body
 

@@ -23,7 +23,7 @@ from tests.live import (
     live_database,
     query,
     request,
-    shell,
+    running_host,
     site_env,
 )
 
@@ -131,9 +131,10 @@ def test_a_restored_dump_keeps_the_ledgers_guarantees_and_its_destructions(
 ):
     with django_db_blocker.unblock(), live_database() as current:
         env = site_env(current)
-        pk = int(shell(PERSON, env).split()[-1])
-        dump = nightly_backup(env, tmp_path)
-        shell(DESTROY.format(pk=pk), env)  # the next morning, a request to destroy
+        with running_host(env) as host:  # one process for both, as a host serving both is
+            pk = int(host.ask(PERSON).split()[-1])
+            dump = nightly_backup(env, tmp_path)
+            host.ask(DESTROY.format(pk=pk))  # the next morning, a request to destroy
         exported = manage(env, "tombstones", "export")
         assert exported.returncode == 0, exported.stderr
         (tmp_path / "tombstones.csv").write_text(exported.stdout)
@@ -202,9 +203,10 @@ def test_a_restored_dump_loses_again_what_a_parent_and_a_minimisation_erased(
     erased from a person who stays, left no tombstone: the restored dump kept them for good."""
     with django_db_blocker.unblock(), live_database() as current:
         env = site_env(current)
-        ticket, kept = (int(n) for n in shell(PARTS, env).split()[-2:])
-        dump = nightly_backup(env, tmp_path)
-        shell(ERASE.format(ticket=ticket, kept=kept), env)  # the next morning
+        with running_host(env) as host:
+            ticket, kept = (int(n) for n in host.ask(PARTS).split()[-2:])
+            dump = nightly_backup(env, tmp_path)
+            host.ask(ERASE.format(ticket=ticket, kept=kept))  # the next morning
         exported = manage(env, "tombstones", "export")
         assert exported.returncode == 0, exported.stderr
         with restored_from(dump, current) as restored:
