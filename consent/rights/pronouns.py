@@ -14,7 +14,13 @@ the data too (word_order.DATA_NOUNS): «Деректерім бар, хабар�
 may ask to delete them, for an officer to read (unsaid.py, which keeps PRONOUNS and FILLERS).
 Not a verb that takes a person off a list («отпишите её», «уберите её»: someone else,
 relatives.py). Whose news the text names, another company's title
-(«Рассылка Кинопоиска приходит, отключите её»), is still read on the whole letter (titles.py)."""
+(«Рассылка Кинопоиска приходит, отключите её»), is still read on the whole letter (titles.py).
+
+So is a block or a destruction of the data said by a pronoun once the letter has named the data
+and not the news: «Мои данные обрабатываются незаконно, прошу заблокировать их», «Деректерім
+заңсыз өңделуде, оларды бұғаттаңыз» opened "other", fifteen working days where the law gives
+one (Art. 25(2)(8)). A phrase of the table of two words, the verb and the data's noun
+(«заблокировать данные», «деректерді жою»), is read with the noun said by a pronoun."""
 
 from dataclasses import replace
 from functools import lru_cache
@@ -30,13 +36,15 @@ from .word_order import DATA_NOUNS
 # Verbs of turning off or stopping something, folded beginnings: what their object is follows
 # from the letter, where «отпишите», «уберите», «исключите» take a person off a list.
 STOPPING = ("отключ", "выключ", "прекрат", "останов", "приостанов", "токтат", "ошир")
+# What a pronoun stands for when the letter names the data: their block or destruction.
+OF_DATA = (Ticket.Type.BLOCK, Ticket.Type.DESTROY)
 
 
 def find_named(table: list[Phrase], text: str, letter: str | None = None) -> list[Match]:
     """Every request `text` names (phrases.find_each), and the news stopped by a pronoun or by
     a verb alone (see the module) when no phrase of the table stops them; the news named in
     `letter` when `text` is one of its sentences (besides.py), else in `text`."""
-    found = find_each(table, text)
+    found = _of_data(table, find_each(table, text), text, letter)
     if any(match.phrase.kind == Ticket.Type.UNSUBSCRIBE for match in found):
         return found
     if not any(word.startswith(STOPPING) for word in key_words(text)):
@@ -50,6 +58,35 @@ def find_named(table: list[Phrase], text: str, letter: str | None = None) -> lis
     if not stop:
         stop = [match for match in find_each(list(alone), text) if _alone(text, match)]
     return sorted([*found, *stop[:1]], key=lambda match: match.start)
+
+
+def _of_data(table: list[Phrase], found: list[Match], text: str, letter: str | None):
+    """`found`, and the block or destruction of the data said by a pronoun (see the module)
+    when none of them is, in a letter that names the data and not the news."""
+    if any(match.phrase.kind in OF_DATA for match in found):
+        return found
+    said = key_words(text if letter is None else letter)
+    if not any(w.startswith(DATA_NOUNS) for w in said) or any(w.startswith(MAILING) for w in said):
+        return found
+    by_pronoun = _data_by_pronoun(tuple(table))
+    if not by_pronoun or not (stop := find_each(list(by_pronoun), text)):
+        return found
+    return sorted([*found, stop[0]], key=lambda match: match.start)
+
+
+@lru_cache(maxsize=8)
+def _data_by_pronoun(table: tuple[Phrase, ...]) -> tuple[Phrase, ...]:
+    """The table's blocks and destructions of two words, the data's noun said by a pronoun."""
+    found = []
+    for phrase in table:
+        if phrase.kind not in OF_DATA or phrase.language not in PRONOUNS:
+            continue
+        nouns = [at for at, word in enumerate(phrase.words) if word.startswith(DATA_NOUNS)]
+        if len(phrase.words) != 2 or len(nouns) != 1:
+            continue
+        for pronoun in PRONOUNS[phrase.language]:
+            found.append(replace(phrase, words=_put(phrase.words, nouns[0], (pronoun,))))
+    return tuple(dict.fromkeys(found))
 
 
 @lru_cache(maxsize=8)
