@@ -42,11 +42,12 @@ def text_names_processors(text: ConsentText | None) -> bool:
     return bool(configured) and text is not None and configured <= set(text.processors)
 
 
-def cross_border_offered() -> bool:
-    """Whether the forms ask for the cross-border consent now (compliance L2)."""
+def cross_border_offered(text: ConsentText | None = None) -> bool:
+    """Whether the forms ask for the cross-border consent now (compliance L2). `text`: the
+    cross-border text in force now, when the caller holds it (read here otherwise)."""
     if not settings.CROSS_BORDER_PROCESSORS:
         return False  # the usual case, and no query
-    return text_names_processors(current_text(CROSS_BORDER))
+    return text_names_processors(text or current_text(CROSS_BORDER))
 
 
 def consent_offered(purpose: str, texts: dict[str, ConsentText] | None = None) -> bool:
@@ -57,7 +58,8 @@ def consent_offered(purpose: str, texts: dict[str, ConsentText] | None = None) -
     same, beside no text, and a form sent with it ticked was a 500, as was its switch on the
     self-service page."""
     text = texts.get(purpose) if texts is not None else current_text(purpose)
-    return text is not None and (purpose != CROSS_BORDER or cross_border_offered())
+    # The text just read is the one in force: not read a second time (once a form post, a page).
+    return text is not None and (purpose != CROSS_BORDER or cross_border_offered(text))
 
 
 def purposes_shown(
