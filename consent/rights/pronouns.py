@@ -20,17 +20,19 @@ So is a block or a destruction of the data said by a pronoun once the letter has
 and not the news: «Мои данные обрабатываются незаконно, прошу заблокировать их», «Деректерім
 заңсыз өңделуде, оларды бұғаттаңыз» opened "other", fifteen working days where the law gives
 one (Art. 25(2)(8)). A phrase of the table of two words, the verb and the data's noun
-(«заблокировать данные», «деректерді жою»), is read with the noun said by a pronoun."""
+(«заблокировать данные», «деректерді жою»), is read with the noun said by a pronoun, when the
+data are what the letter named last before it (_stands_for_data)."""
 
 from dataclasses import replace
 from functools import lru_cache
 
+from .asking import ASKING_WORDS
 from .limits import MAILING, NEWS
 from .models import Ticket
 from .phrases import Match, Phrase, find_each
 from .sentences import sentences
 from .spelling import key_words
-from .unsaid import FILLERS, PRONOUNS
+from .unsaid import BESIDE, FILLERS, PRONOUNS
 from .word_order import DATA_NOUNS
 
 # Verbs of turning off or stopping something, folded beginnings: what their object is follows
@@ -69,9 +71,31 @@ def _of_data(table: list[Phrase], found: list[Match], text: str, letter: str | N
     if not any(w.startswith(DATA_NOUNS) for w in said) or any(w.startswith(MAILING) for w in said):
         return found
     by_pronoun = _data_by_pronoun(tuple(table))
-    if not by_pronoun or not (stop := find_each(list(by_pronoun), text)):
-        return found
-    return sorted([*found, stop[0]], key=lambda match: match.start)
+    stop = [match for match in find_each(list(by_pronoun), text) if _stands_for_data(text, match)]
+    return sorted([*found, *stop[:1]], key=lambda match: match.start)
+
+
+def _stands_for_data(text: str, match: Match) -> bool:
+    """Whether the pronoun of `match` stands for the data: the data's noun is the last one
+    named before it, in its clause or the clause before (across a sentence's end too), and its
+    own clause says nothing before the verb or the pronoun but a word of asking. Else it stands
+    for what the words between name: «Данные мои правильные, но заявки задвоились, удалите их»,
+    «Деректерімді қалдырыңыз, ескі суреттерді, оларды жойыңыз» asked to delete the
+    applications or the photos, and opened a destruction of all the person's data."""
+    clauses = [(at, clause) for at, s in enumerate(sentences(text)) for clause in s.clauses]
+    said = key_words(text)
+    first = min(match.places or (match.start,))
+    if len(clauses) != len(said) or first >= len(said):
+        return False
+    data = [at for at in range(first) if said[at].startswith(DATA_NOUNS)]
+    if not data:
+        return False
+    ordered = list(dict.fromkeys(clauses))  # each clause once, in the text's order
+    own = ordered.index(clauses[first])
+    if ordered.index(clauses[data[-1]]) < own - 1:
+        return False
+    before = [said[at] for at in range(first) if clauses[at] == clauses[first]]
+    return all(word in ASKING_WORDS or word in FILLERS or word in BESIDE for word in before)
 
 
 @lru_cache(maxsize=8)
