@@ -61,13 +61,22 @@ def notify_new_ticket(ticket: Ticket) -> None:
     reply or a repeated request filed with an earlier request (joining.py) the two numbers.
     Each officer reads it in their own language (compliance L24). Bounded: anyone can mail
     requests, from any number of addresses (core.staff.notice_bounded)."""
-    bound = notice_bounded("new-request")
+    # A possible breach (misdirected.py): its own subject line and bound, so that a flood of
+    # ordinary requests never holds it back, and it stands out among them (L21: one working day).
+    breach = ticket.limits.get("misdirected")
+    bound = notice_bounded("possible-breach" if breach else "new-request")
     if bound is not Notice.SEND:
         if bound is Notice.LAST:
             url = absolute_url(reverse("admin:rights_ticket_changelist")) + "?due=all"
-            held_back_notice(staff_addressed(officers()), _("new requests"), url)
+            what = _("possible breaches") if breach else _("new requests")
+            held_back_notice(staff_addressed(officers()), what, url)
         return
-    if ticket.regarding_id is not None and not ticket.is_open:
+    if breach:
+        subject_line = interpolate(
+            _("Possible breach: request %(ref)s says someone else's data was sent to its writer"),
+            {"ref": ticket.reference},
+        )
+    elif ticket.regarding_id is not None and not ticket.is_open:
         subject_line = interpolate(
             _("Request %(about)s: a letter about it has arrived (%(ref)s)"),
             {"about": ticket.regarding.reference, "ref": ticket.reference},

@@ -66,7 +66,8 @@ def analytics_letter(match, written: list[str], unsubscribe: bool) -> bool | Non
 
 def answer_without_link(ticket, email: str, *, stops_now: bool, actor=None) -> None:
     """Answer at once, with no confirmation link, a letter forwarded about someone else
-    (forwarded.py: only that it was received) or one about the analytics (what is held for
+    (forwarded.py: only that it was received), one saying someone else's data was sent to its
+    writer (misdirected.py: a receipt) or one about the analytics (what is held for
     them, nothing tied to a person, and where each browser turns them off); stopping, as it
     arrives from an address on record, the news the latter also asks to stop (compliance L15).
     Not the answer `untold` held back (the request's `limits`, as the desk reads it)."""
@@ -82,6 +83,9 @@ def answer_without_link(ticket, email: str, *, stops_now: bool, actor=None) -> N
         "settings_url": cookie_settings_url(ticket.language),
         "unsubscribed": MARKETING in withdrawn,
     }
-    if told:
+    if told and ticket.limits.get("misdirected"):  # misdirected.py: a receipt, no link
+        queue_mail(email, "request_misdirected", context, language=ticket.language,
+                   subject_line=_("Your letter about data sent to you by mistake"))  # fmt: skip
+    elif told:
         queue_mail(email, "request_analytics", context, language=ticket.language,
                    subject_line=_("Your letter about the visit statistics"))  # fmt: skip

@@ -51,6 +51,13 @@ FORWARDED_CLOSE = {
 # How a letter about the visit statistics is closed (`close_note`), by whether its sender's answer
 # was held back (the request's `limits`, "untold": tickets.ticket_open). It read FORWARDED_CLOSE:
 # «forwarded about someone else: open that person's own request».
+# A letter saying someone else's data was sent to its writer (misdirected.py): a possible breach.
+MISDIRECTED_CLOSE = _(
+    "This letter says someone else's data, or a letter meant for someone else, was sent to its "
+    "writer, so no confirmation link was sent and none will come. Close it as “closed without "
+    "action” once the possible breach is looked into (and, if it is one, recorded in the breach "
+    "register): its sender was sent a receipt, and is sent nothing more. It never closes by itself."
+)
 ANALYTICS_CLOSE = {
     False: _(
         "This letter is about the visit statistics, which no request can withdraw, so no "
@@ -176,6 +183,8 @@ def close_note(ticket: Ticket) -> str | Promise:
     untold = bool(ticket.limits.get("untold"))  # its receipt or answer held back
     if status == Status.CLOSED and ticket.limits.get("analytics"):
         return ANALYTICS_CLOSE[untold] + closes_itself(ticket)
+    if status == Status.CLOSED and ticket.limits.get("misdirected"):  # never by the night
+        return MISDIRECTED_CLOSE
     if status == Status.CLOSED:  # forwarded: waits for an officer, never closed by the night
         return FORWARDED_CLOSE[untold]
     if status == Status.NO_DATA:

@@ -33,6 +33,7 @@ from .language import language_of
 from .letters import read_letter
 from .limits import narrowed
 from .machines import campaign_mail_returned, operator_addresses
+from .misdirected import misdirected
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .own_questions import asks_to_be_told
 from .quarantine import SetAside, quarantine_record
@@ -203,6 +204,9 @@ def recognise(
         return Recognised(Type.OTHER, language, nothing=True)
     if (match is None or match.phrase.kind == Type.WITHDRAW) and about_transfers(written):
         return Recognised(Type.OTHER, language, limits={"transfers": True})  # third_parties.py
+    if misdirected(written):  # «Вы прислали мне чужие данные, удалите их»: a possible breach
+        stop = unsubscribe or Type.UNSUBSCRIBE in kinds  # «…, и отпишите меня»: stops as asked
+        return Recognised(Type.OTHER, language, unsubscribe=stop, limits={"misdirected": True})
     if (news := analytics_letter(match, written, unsubscribe)) is not None:
         return Recognised(Type.OTHER, language, unsubscribe=news, limits={"analytics": True})
     if (back := takes_back(table, written, candidates[1], beside)) is not None:  # «Отмените…»

@@ -92,7 +92,7 @@ def link_held_back(ticket: Ticket) -> bool:
     return (
         ticket.is_waiting and ticket.link_sent_at is None and ticket.holds_data
         and not ticket.is_filed and ticket.channel != Ticket.Channel.SELF_SERVICE
-        and not (ticket.limits.get("forwarded") or ticket.limits.get("analytics"))
+        and not any(map(ticket.limits.get, ("forwarded", "analytics", "misdirected")))
     )  # fmt: skip
 
 
@@ -115,6 +115,10 @@ def link_unsent(ticket: Ticket) -> Promise:
     if ticket.limits.get("analytics"):
         return _("None: a letter about the visit statistics, which no request can withdraw. Its "
                  "sender was answered at once with where each browser turns them off.")  # fmt: skip
+    if ticket.limits.get("misdirected"):
+        return _("None: a letter saying someone else's data was sent to its writer, which asks "
+                 "nothing of the writer's own data. Its sender was sent a receipt without a link, "
+                 "unless the hourly mail limit of their address held it back.")  # fmt: skip
     if ticket.channel == Ticket.Channel.SELF_SERVICE:
         return _("None needed: asked on the person's own page (or their parent's), which a "
                  "link to the address on record opened.")  # fmt: skip

@@ -80,13 +80,16 @@ class TicketQuerySet(AssignedQuerySet):
         nightly job closes them (expiring.requests_expire)."""
         # A letter forwarded about someone else waits for an officer to open that person's own
         # request (desk_notes.FORWARDED_CLOSE), not for anyone's link: closed unseen, it was lost.
-        return self.unconfirmed().filter(self._link_ended(now)).exclude(limits__has_key="forwarded")
+        # Nor one saying someone else's data was sent to its writer: a possible breach (L21).
+        unseen = Q(limits__has_key="forwarded") | Q(limits__has_key="misdirected")
+        return self.unconfirmed().filter(self._link_ended(now)).exclude(unseen)
 
     def closable(self, now):
         """Unconfirmed requests an officer may close at `now` (see Ticket.closable_as): every one
         the night would close (`expired`), and sooner one no link is sent for. Not only those
         whose link went: one the mail limit held back was the night's to close, never the desk's."""
         ended = self._link_ended(now) | Q(limits__forwarded=True) | Q(limits__analytics=True)
+        ended |= Q(limits__misdirected=True)  # closed by an officer once read (misdirected.py)
         return self.unconfirmed().filter(Q(subject__isnull=True, as_guardian=False) | ended)
 
     def _link_ended(self, now):

@@ -337,12 +337,12 @@ class Ticket(models.Model):
     def closable_as(self, now):
         """The status this waiting request may be closed with at `now`, or None while the person
         can still confirm it: "no data held" at once when no one on record has its address,
-        "closed without action" for a letter forwarded about someone else or about the visit
-        statistics (no link is sent), "identity not confirmed" CONFIRM_WITHIN after its latest
-        link, or after it was opened when none went (held back): TicketQuerySet.closable's rule."""
+        "closed without action" for a letter with no link (forwarded, analytics, misdirected),
+        "identity not confirmed" CONFIRM_WITHIN after its latest link, or after it was opened
+        when none went (held back): TicketQuerySet.closable's rule."""
         if not self.is_waiting:
             return None
-        if self.limits.get("forwarded") or self.limits.get("analytics"):
+        if any(map(self.limits.get, ("forwarded", "analytics", "misdirected"))):
             return self.Status.CLOSED
         if not self.holds_data:
             return self.Status.NO_DATA
