@@ -1,6 +1,7 @@
 """Mail scenarios of letters answered at once with no link, one that passes on someone else's
-(consent/rights/forwarded.py) and one about the visit statistics (analytics_letters.py), and of
-an address corrected (tests/site/mail_scenarios.py runs them)."""
+(consent/rights/forwarded.py), one about the visit statistics (analytics_letters.py) and one
+saying we sent its writer someone else's data (misdirected.py), and of an address corrected
+(tests/site/mail_scenarios.py runs them)."""
 
 from consent.rights.intake import ingest
 from tests.rights.conftest import message
@@ -35,6 +36,21 @@ def analytics_withdrawn(w):
     assert ticket.limits.get("analytics"), "not read as a letter about the statistics"
 
 
+# The person telling us she was sent someone else's data: a possible breach (misdirected.py).
+MISDIRECTED = {
+    "kk": "Сіздер маған басқа адамның деректерін жібердіңіздер, оларды жойыңыз.",
+    "ru": "Вы прислали мне чужие данные, удалите их.",
+}
+
+
+def misdirected(w):
+    """The writer gets a receipt with no link, in the language she wrote in; the officers are
+    told it may be a breach."""
+    ticket = ingest(message("", sender=w["person"].email, body=MISDIRECTED[w["lang"]],
+                            message_id=f"<misdirected-{w['lang']}@example.kz>"))  # fmt: skip
+    assert ticket.limits.get("misdirected"), "not read as someone else's data sent to her"
+
+
 def address_changed(w):
     """A correction of the person's address: the old one is told it changed, in the person's
     language (closing.tell_old_address)."""
@@ -47,5 +63,6 @@ def address_changed(w):
 PASSED_ON = {
     "request_forwarded": forwarded,
     "request_analytics": analytics_withdrawn,
+    "request_misdirected": misdirected,
     "address_changed": address_changed,
 }
