@@ -6,6 +6,8 @@ writer was asked to confirm a request she never made. It now opens "other", acti
 marked (misdirected.py): the officers are told at once it may be a breach, the desk says so,
 and the writer gets a receipt in her language without a link."""
 
+import re
+
 import pytest
 from django.utils import timezone, translation
 
@@ -83,3 +85,28 @@ def test_the_desk_marks_it_as_a_possible_breach_in_the_officers_language(person,
     with translation.override(lang):
         page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
     assert 'id="possible-breach"' in page and says in page and "/admin/rights/breach/add/" in page
+
+
+NOTED = {  # the due column of a letter answered at once with no link, by what it was
+    ("misdirected", "ru"): "возможное нарушение, ссылка не отправлялась: можно закрыть",
+    ("misdirected", "kk"): "ықтимал бұзушылық, сілтеме жіберілмеді: жабуға болады",
+    ("analytics", "ru"): "письмо о\xa0статистике посещений, ссылка не отправлялась: можно закрыть",
+    ("analytics", "kk"): "сайтқа кіру статистикасы туралы хат, сілтеме жіберілмеді: жабуға болады",
+}
+LETTER = {
+    "misdirected": "Вы прислали мне чужие данные.",
+    "analytics": "Отзываю согласие на аналитику.",
+}
+
+
+@pytest.mark.parametrize("kind, lang", NOTED)
+def test_the_list_says_what_the_letter_was_not_that_it_was_forwarded(person, desk, kind, lang):
+    """The due column said «пересланное письмо» («қайта жіберілген хат») of every letter
+    answered with no link, a possible breach and a letter about the statistics too."""
+    ticket = ingest(message("Сәлем", body=LETTER[kind]))
+    assert ticket.limits.get(kind)
+    desk.cookies["django_language"] = lang
+    page = desk.get("/admin/rights/ticket/?due=all").content.decode()
+    row = re.search(rf"<tr>(?:(?!</tr>).)*>№\xa0{ticket.reference}<.*?</tr>", page, re.S).group(0)
+    assert NOTED[kind, lang] in row
+    assert "пересланное" not in row and "қайта жіберілген" not in row

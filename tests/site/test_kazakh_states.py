@@ -26,6 +26,8 @@ SHOWN_TOGETHER = {
     "a notice's state in the breach register": ["sent", "sent late", "not sent yet"],
     "a request opened from a letter passed on": [
         "no confirmation link sent", "forwarded, no link was sent: can be closed",
+        "a letter about the visit statistics, no link was sent: can be closed",
+        "possible breach, no link was sent: can be closed",
         "no data held, no link was sent: can be closed", "no link was sent",
     ],
 }  # fmt: skip

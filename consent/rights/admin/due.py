@@ -18,10 +18,16 @@ from ..statistics import LATE, timed
 # What the due column adds for a request waiting with no link sent (unsent), by the status it
 # may be closed with at once (Ticket.closable_as).
 UNSENT_NOTES = {
-    Ticket.Status.CLOSED: _("forwarded, no link was sent: can be closed"),
     Ticket.Status.NO_DATA: _("no data held, no link was sent: can be closed"),
     # The mail limit held its link back, and a week has passed since it was opened.
     Ticket.Status.NOT_CONFIRMED: _("not confirmed in a week, no link was sent: can be closed"),
+}
+# A letter answered at once with no link ("closed without action", Ticket.closable_as), by what it
+# was (Ticket.limits): every one of them was said «forwarded», a possible breach too.
+ANSWERED_NOTES = {
+    "forwarded": _("forwarded, no link was sent: can be closed"),
+    "analytics": _("a letter about the visit statistics, no link was sent: can be closed"),
+    "misdirected": _("possible breach, no link was sent: can be closed"),
 }
 
 
@@ -69,7 +75,11 @@ def due_shown(ticket: Ticket, written=reader_time):
         label = format_html("{} · {}", label, _("overdue"))
     if unsent(ticket):
         closable = ticket.closable_as(timezone.now())
-        note = UNSENT_NOTES.get(closable, _("no link was sent"))
+        what = next((kind for kind in ANSWERED_NOTES if ticket.limits.get(kind)), None)
+        if closable == Ticket.Status.CLOSED and what:
+            note = ANSWERED_NOTES[what]
+        else:
+            note = UNSENT_NOTES.get(closable, _("no link was sent"))
         return format_html('<span class="waiting{}">{} · {}</span>',
                            " overdue" if ticket.is_overdue else "", label, note)  # fmt: skip
     if ticket.waits_for_person:  # TicketQuerySet.waiting: the filter's and the counts' rule
