@@ -92,7 +92,7 @@ def link_held_back(ticket: Ticket) -> bool:
     return (
         ticket.is_waiting and ticket.link_sent_at is None and ticket.holds_data
         and not ticket.is_filed and ticket.channel != Ticket.Channel.SELF_SERVICE
-        and not any(map(ticket.limits.get, ("forwarded", "analytics", "misdirected")))
+        and not any(map(ticket.limits.get, Ticket.ANSWERED_AT_ONCE))
     )  # fmt: skip
 
 

@@ -158,9 +158,7 @@ def ticket_open(
         repeated = same_request_open(kind, purpose, subject, email, message, locked=True)
         regarding = repeated or regarding
     audit_detail = {**(audit_detail or {}), **({"files": files} if files else {})}  # the desk's
-    # Answered at once, no link (analytics_letters.py): forwarded about someone else, analytics,
-    # someone else's data sent to its writer (misdirected.py).
-    answered = any(map((limits or {}).get, ("forwarded", "analytics", "misdirected")))
+    answered = any(map((limits or {}).get, Ticket.ANSWERED_AT_ONCE))  # no link (Ticket's)
     # Its answer counted in the address's budget of notes before the row is made, which says from
     # the start when none goes (links.link_unsent): «its sender was sent a receipt» was the desk's
     # word of every one, the limit's or an address no mail reaches notwithstanding.

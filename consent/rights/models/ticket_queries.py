@@ -88,8 +88,9 @@ class TicketQuerySet(AssignedQuerySet):
         """Unconfirmed requests an officer may close at `now` (see Ticket.closable_as): every one
         the night would close (`expired`), and sooner one no link is sent for. Not only those
         whose link went: one the mail limit held back was the night's to close, never the desk's."""
-        ended = self._link_ended(now) | Q(limits__forwarded=True) | Q(limits__analytics=True)
-        ended |= Q(limits__misdirected=True)  # closed by an officer once read (misdirected.py)
+        ended = self._link_ended(now)
+        for mark in self.model.ANSWERED_AT_ONCE:  # no link: closed by an officer once read
+            ended |= Q(**{f"limits__{mark}": True})
         return self.unconfirmed().filter(Q(subject__isnull=True, as_guardian=False) | ended)
 
     def _link_ended(self, now):

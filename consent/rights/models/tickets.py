@@ -99,11 +99,12 @@ class Ticket(models.Model):
         "service. Processing for it stopped when the person confirmed the request; carry the "
         "request out."
     )
-    # A request is named «R-12» (`reference`) in its mails, its answer's files and the reason
-    # of the ledger events it caused; what reads the number back reads this prefix.
+    # «R-12» (`reference`) in its mails, answer's files and ledger reasons; read back by this.
     REFERENCE_PREFIX = "R-"
-    # How long the confirmation link works (links.VERIFY_MAX_AGE); the mail says "7 days".
+    # How long a confirmation link works (links.VERIFY_MAX_AGE); its mail names the end.
     CONFIRM_WITHIN = timedelta(days=7)
+    # The marks (`limits`) of letters answered at once, no link (analytics_letters.py).
+    ANSWERED_AT_ONCE = ("forwarded", "analytics", "misdirected")
 
     type = models.CharField(_("type"), max_length=20, choices=Type)
     status = models.CharField(
@@ -337,12 +338,11 @@ class Ticket(models.Model):
     def closable_as(self, now):
         """The status this waiting request may be closed with at `now`, or None while the person
         can still confirm it: "no data held" at once when no one on record has its address,
-        "closed without action" for a letter with no link (forwarded, analytics, misdirected),
-        "identity not confirmed" CONFIRM_WITHIN after its latest link, or after it was opened
-        when none went (held back): TicketQuerySet.closable's rule."""
+        "closed without action" for a letter with no link (ANSWERED_AT_ONCE), "identity not
+        confirmed" CONFIRM_WITHIN after its latest link or its opening: TicketQuerySet's rule."""
         if not self.is_waiting:
             return None
-        if any(map(self.limits.get, ("forwarded", "analytics", "misdirected"))):
+        if any(map(self.limits.get, self.ANSWERED_AT_ONCE)):
             return self.Status.CLOSED
         if not self.holds_data:
             return self.Status.NO_DATA
