@@ -1,0 +1,273 @@
+"""Compliance T17, L13 (Art. 1(6), 18): a person collected the way the site really collects
+people, through each of its doors over time, then destroyed from the desk as an officer does,
+leaves nothing of theirs in any column of any table, nor in any file, nor in the log.
+
+Әсел writes through the contact form, later applies with another spelling of her name, another
+phone number and a photo, subscribes to the news (double opt-in) and receives a campaign, writes
+to the request mailbox and answers in its thread, has her address and phone corrected, is sent
+her data, opens her own page, once typed her numbers into the staff sign-in, and an officer
+answers a question of hers naming her. Her neighbour's child Айсұлу is applied for by her
+parent, who gives a phone number as her contact (and typed it into the staff sign-in too). Both
+are destroyed; then the database is searched column by column (leftovers.py: every table the
+catalogue lists, so a new one is searched unasked), and the files and the log."""
+
+import logging
+import re
+from urllib.parse import urlsplit
+
+import environ
+import pytest
+from axes.models import AccessAttempt
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
+from django.test import Client
+from post_office.models import Email
+
+from consent.core import gate
+from consent.core.delivery import send_queued
+from consent.core.models import (
+    AuditEvent,
+    Guardian,
+    Source,
+    StoredFile,
+    Subject,
+    Submission,
+    Tombstone,
+)
+from consent.core.purposes import MARKETING
+from consent.marketing.campaigns import campaign_send
+from consent.marketing.models import Campaign
+from consent.rights.access import ticket_answer_access
+from consent.rights.answers import ticket_answer, ticket_correct
+from consent.rights.erasure import subject_destroy, subject_minimise
+from consent.rights.intake import ingest
+from consent.rights.models import Ticket
+from consent.rights.sign_ins import sign_ins_of
+from consent.rights.tickets import ticket_verify
+from emalu.mailers import mailers
+from tests.conftest import aged_token
+from tests.forms.photos import jpeg
+from tests.live import smtp_relay
+from tests.texts import SHOWN
+
+from .conftest import act, confirm_link, web_request
+from .leftovers import Traces, columns, found_in_cache, found_in_database, found_in_files
+from .test_destroyed_everywhere import letter
+
+EMAIL, NEW_EMAIL, CHILD = "qxs@example.kz", "qxs.new@example.kz", "qxschild@example.kz"
+NAMES = ["Qxsmark Әселова", "Асель Qxsmarkova", "Әсел Qxsm", "Qxschild Айсұлу", "Qxsguard Гүлнар"]
+# Each number as she typed it (the forms keep it as typed, the site as E.164).
+PHONES = ["8 701 555 11 22", "+7 (702) 555-33-44", "+7 707 555 66 77", "8 (705) 555 88 99",
+          "87085550011"]  # fmt: skip
+IP = "203.0.113.9"
+
+
+class EchoingRelay:
+    """A relay whose receipt names the recipients, as some do («… queued as X for <to>»)."""
+
+    def __init__(self):
+        self.taken = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.taken.append(envelope)
+        return f"250 2.0.0 Ok: queued as 7Q{len(self.taken)} for {','.join(envelope.rcpt_tos)}"
+
+
+@pytest.fixture
+def relay(settings):
+    handler = EchoingRelay()
+    with smtp_relay(handler) as (_, port):
+        settings.MAILERS = mailers(environ.Env.email_url_config(f"smtp://127.0.0.1:{port}"))
+        yield handler
+
+
+def form(lang, kind, **data):
+    posted = {"token": aged_token(), **SHOWN, "consent_service": "on", **data}
+    response = Client(REMOTE_ADDR=IP).post(f"/{lang}/{kind}/", posted)
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+
+def link_in(address, part):
+    mail = Email.objects.filter(to=[address]).exclude(message="").latest("id")
+    return urlsplit(re.search(rf"https?://\S+{part}\S+/", mail.message)[0]).path
+
+
+def typed_into_the_staff_sign_in(username):
+    Client().post("/admin/login/", {"username": username, "password": "what-was-it"},
+                  REMOTE_ADDR=IP, HTTP_USER_AGENT="Browser")  # fmt: skip
+
+
+def destroyed_from_the_desk(desk, address, lang="kk"):
+    """The person asks on the form, confirms from their mailbox, the officer carries it out."""
+    assert web_request(Client(), lang, "destroy", email=address).status_code == 302
+    path = confirm_link(address)
+    assert Client().post(path).status_code == 200
+    ticket = Ticket.objects.filter(type="destroy").latest("id")
+    assert ticket.verified_at is not None
+    act(desk, ticket)
+    return Ticket.objects.get(pk=ticket.pk)
+
+
+def by_the_forms(officer, traces):
+    """Her message, her application months later (another spelling, another number, a photo),
+    and the child's application by her parent, who gives a phone number as their contact."""
+    photo = jpeg()
+    traces.add_file(photo)
+    form("kk", "contact", full_name=NAMES[0], email=EMAIL, phone=PHONES[0],
+         message=f"Сәлеметсіз бе! Мен {NAMES[0]}, Qxsmark ауылынан.")  # fmt: skip
+    form("ru", "apply", full_name=NAMES[1], email=EMAIL.upper(), phone=PHONES[1],
+         birth_date="1990-05-17", birth_place="Qxsmark ауылы", service="Кеңес", message="",
+         photo=SimpleUploadedFile("me.jpg", photo, "image/jpeg"))  # fmt: skip
+    for content in StoredFile.objects.values_list("content", flat=True):  # as kept, encrypted
+        traces.add_file(bytes(content))
+    form("kk", "apply", full_name=NAMES[3], email=CHILD, phone=PHONES[4], birth_date="2012-05-17",
+         birth_place="Qxsmark ауылы", service="Кеңес", message="", guardian_name=NAMES[4],
+         guardian_contact=PHONES[3], consent_guardian="on")  # fmt: skip
+
+
+def by_the_news(officer, traces):
+    """She subscribes (double opt-in) and is sent a campaign."""
+    news = {"token": aged_token(), **SHOWN, "email": EMAIL, "full_name": NAMES[2],
+            "consent_marketing": "on"}  # fmt: skip
+    Client().post("/kk/newsletter/", news)
+    assert Client().post(link_in(EMAIL, "/newsletter/confirm/"), SHOWN).status_code == 200
+    assert gate.may_process(Subject.objects.get(email=EMAIL), MARKETING)
+    campaign = Campaign.objects.create(title="Қараша", subject_line_kk="Жаңалықтар",
+                                       body_kk="Қараша жаңалықтары", subject_line_ru="Новости",
+                                       body_ru="Новости ноября")  # fmt: skip
+    assert campaign_send(campaign) == 1
+
+
+def by_mail_and_the_desk(officer, traces):
+    """A letter to the request mailbox and her answer in its thread, her data sent to her, a
+    question an officer answers naming her and her number, and a correction of her address
+    and number."""
+    asked = ingest(letter(EMAIL, f"{NAMES[0]}, {PHONES[1]}. Деректерімді көрсетіңіз.",
+                          message_id="<q1@qxs.example.kz>", subject_line="Деректерім",
+                          name=NAMES[0]))  # fmt: skip
+    assert isinstance(asked, Ticket)
+    ours = Email.objects.filter(to=[EMAIL]).latest("id")
+    reply = letter(EMAIL, f"Иә, бұл мен. {NAMES[1]}", message_id="<q2@qxs.example.kz>",
+                   subject_line="Re: Деректерім", name=NAMES[1])  # fmt: skip
+    ingest(reply.replace(b"Message-ID:", f"In-Reply-To: {ours.message_id}\nMessage-ID:".encode()))
+    ticket_verify(Ticket.objects.get(pk=asked.pk))
+    ticket_answer_access(Ticket.objects.get(pk=asked.pk), actor=officer)
+    asking = f"{NAMES[1]}: {PHONES[1]} нөмірім дұрыс па?"
+    assert web_request(Client(), "kk", "other", email=EMAIL, message=asking).status_code == 302
+    question = Ticket.objects.filter(type="other").latest("id")
+    ticket_verify(question)
+    ticket_answer(Ticket.objects.get(pk=question.pk),
+                  answer=f"Құрметті {NAMES[0]}, {PHONES[1]} нөміріңіз бізде жоқ.",
+                  actor=officer)  # fmt: skip
+    asking = f"Жаңа нөмірім {PHONES[2]}, поштам {NEW_EMAIL}"
+    assert web_request(Client(), "kk", "correct", email=EMAIL, message=asking).status_code == 302
+    correction = Ticket.objects.filter(type="correct").latest("id")
+    ticket_verify(correction)
+    ticket_correct(Ticket.objects.get(pk=correction.pk),
+                   changes={"email": NEW_EMAIL, "phone": PHONES[2]}, document="Куәлік",
+                   actor=officer)  # fmt: skip
+
+
+def by_her_page_and_the_staff_door(officer, traces):
+    """Her own page, opened by the link mailed to her, her file downloaded there; and what she
+    and the child's parent typed into the staff sign-in by mistake."""
+    client = Client(REMOTE_ADDR=IP)
+    client.post("/kk/my-data/", {"token": aged_token(), "email": NEW_EMAIL})
+    assert client.post(link_in(NEW_EMAIL, "/my-data/open/")).status_code == 302
+    assert client.post("/kk/my-data/export/").status_code == 200
+    for typed in (EMAIL, PHONES[1], PHONES[2], PHONES[3]):
+        typed_into_the_staff_sign_in(typed)
+    assert AccessAttempt.objects.count() == 4
+
+
+DOORS = [by_the_forms, by_the_news, by_mail_and_the_desk, by_her_page_and_the_staff_door]
+
+
+def collected(officer):
+    """Әсел and Айсұлу, as the site collects them: what identifies them (Traces)."""
+    traces = Traces(words={*NAMES, "Qxsmark", "Qxschild", "Qxsguard", EMAIL, NEW_EMAIL, CHILD,
+                           "qxs@", IP})  # fmt: skip
+    for phone in PHONES:
+        traces.add_phone(phone)
+    for door in DOORS:
+        door(officer, traces)
+    return traces
+
+
+def test_destroyed_people_leave_nothing_anywhere(
+    texts, officer, officer_client, relay, settings, tmp_path, caplog,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    settings.MEDIA_ROOT = tmp_path
+    caplog.set_level(logging.INFO)
+    traces = collected(officer)
+    with django_capture_on_commit_callbacks(execute=True):  # the journal's «mail sent» lines
+        send_queued()
+    before = found_in_database(traces)
+    # What the scan would miss were she not collected so: each door left her somewhere.
+    assert {where for where, _ in before} >= {
+        "consent_subject.full_name",
+        "consent_submission.data",
+        "consent_storedfile.content",
+        "axes_accessattempt.username",
+        "post_office_email.to",
+        "consent_guardian.contact",
+    }, sorted(before)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        hers = destroyed_from_the_desk(officer_client, NEW_EMAIL)
+    with django_capture_on_commit_callbacks(execute=True):
+        childs = destroyed_from_the_desk(officer_client, CHILD)
+        send_queued()
+
+    assert hers.status == childs.status == Ticket.Status.DONE
+    assert not Subject.objects.exists()
+    left = found_in_database(traces) | found_in_files(traces, tmp_path) | found_in_cache(traces)
+    assert sorted(left) == []
+    # Nor the log, which a destruction does not reach: a relay's receipt naming the recipient
+    # was kept whole, in the outbox and in the journal's lines for each mail sent.
+    logged = [str(record.__dict__) for record in caplog.records]
+    assert [w for w in (EMAIL, NEW_EMAIL, CHILD) for line in logged if w in line] == []
+    # What the law keeps: the tombstones and the audit of each destruction, naming no one.
+    assert Tombstone.objects.filter(request_ref__in=[hers.reference, childs.reference]).count() == 2
+    assert AuditEvent.objects.filter(action="subject_destroy").count() == 2
+
+
+def test_the_search_reads_every_column_a_model_keeps_words_in(db):
+    """The search reads the catalogue, not a list: each text, JSON or binary column of every
+    model (third-party ones included) is among those it reads, so a table or column added
+    later is searched without anyone naming it."""
+    kinds = (models.CharField, models.TextField, models.JSONField, models.BinaryField)
+    kept = {(model._meta.db_table, field.column) for model in apps.get_models()
+            for field in model._meta.concrete_fields if isinstance(field, kinds)}  # fmt: skip
+    assert kept - {(table, column) for table, column, _kind in columns()} == set()
+
+
+def test_a_parents_number_goes_with_the_last_child_named_under_it(texts, make_subject, officer):
+    """What a parent typed into the staff sign-in with the phone number they gave for a child
+    goes once no child's record names it (the child destroyed, or the item erased), as what
+    they typed with an address does; while another child's record names it, it stays."""
+    first, second = make_subject(), make_subject()
+    for child in (first, second):
+        Guardian.objects.create(subject=child, full_name="Гүлнар", contact="+77055558899")
+    typed_into_the_staff_sign_in("8 705 555 88 99")
+    subject_destroy(first, request_ref="R-1", actor=officer)
+    assert AccessAttempt.objects.count() == 1  # the second child's parent's, still named
+    subject_minimise(second, keep={"full_name", "email", "phone"}, request_ref="R-2")
+    assert not AccessAttempt.objects.exists()
+
+
+def test_a_number_a_later_form_gave_is_hers_to_see_and_to_have_destroyed(
+    texts, make_subject, client
+):
+    """A form changes no record: the number her later form gave stood only in that form. What
+    was typed with it into the staff sign-in is in her access answer (sign_ins_of), and goes
+    with her, as what was typed with the number on her record does."""
+    person = make_subject(email=EMAIL, phone="+77015551122")
+    Submission.objects.create(subject=person, source=Source.APPLICATION_FORM, language="kk",
+                              data={"phone": "+77025553344"})  # fmt: skip
+    typed_into_the_staff_sign_in("8 702 555 33 44")
+    assert [row["typed"] for row in sign_ins_of(person)] == ["8 702 555 33 44"]
+    subject_destroy(person, request_ref="R-3")
+    assert not AccessAttempt.objects.exists()
