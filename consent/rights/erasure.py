@@ -30,7 +30,7 @@ from .mailed import mail_for_child, mail_of, mail_to, mail_to_guardian
 from .models import Correction, QuarantinedMessage, Ticket
 from .outbox import mail_attachments_delete, mail_delete
 from .set_aside import set_aside_destroyed, set_aside_of, set_aside_of_guardian
-from .sign_ins import guardian_phones_forget, identifiers, sign_ins_forget
+from .sign_ins import guardian_phones_forget, identifiers, sign_ins_forget, unheld_forget
 
 
 @transaction.atomic
@@ -305,7 +305,9 @@ def submission_erase(
     name = submission.photo.name
     storage = submission.photo.storage
     erased = [submission.pk]
+    _addresses, phones = identifiers(subject)
     submission.delete()
+    unheld_forget(subject, phones)  # what was typed with a number only this form gave
     still_held = subject.photo.name == name or Submission.objects.filter(photo=name).exists()
     if name and not still_held:
         file_delete(storage, name)

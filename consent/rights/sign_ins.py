@@ -212,6 +212,15 @@ def guardian_phones_forget(numbers: Iterable[str]) -> int:
     return sign_ins_forget([], sorted(numbers - held))
 
 
+def unheld_forget(subject: Subject, phones: list[tuple]) -> int:
+    """Delete what was typed into the staff sign-in with the numbers of `phones` (identifiers',
+    read before a change) that the person holds no more (phone_spans, read now): a form of theirs
+    erased (erasure.submission_erase) takes the number only it gave, and what was typed with it
+    stayed after the number was gone. Returns how many went."""
+    held = {number for number, *_ in phone_spans(subject)}
+    return sign_ins_forget([], [span for span in phones if span[0] not in held])
+
+
 def sign_ins_of(subject: Subject) -> list[dict]:
     """The sign-in records that name the person (their addresses and numbers, identifiers'),
     oldest first, as their access answer lists them: when, what, what was typed, from which

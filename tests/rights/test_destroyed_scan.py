@@ -98,20 +98,33 @@ def typed_into_the_staff_sign_in(username):
                   REMOTE_ADDR=IP, HTTP_USER_AGENT="Browser")  # fmt: skip
 
 
-def destroyed_from_the_desk(desk, address, lang="kk"):
-    """The person asks on the form, confirms from their mailbox, the officer carries it out."""
+def asked_on_the_form(address, lang="kk"):
+    """The person asks on the request form and confirms from their mailbox."""
     assert web_request(Client(), lang, "destroy", email=address).status_code == 302
-    path = confirm_link(address)
-    assert Client().post(path).status_code == 200
+    assert Client().post(confirm_link(address)).status_code == 200
+
+
+def asked_on_her_page(address, lang="kk"):
+    """The person asks on their own page, opened by the link mailed to them."""
+    client = Client(REMOTE_ADDR=IP)
+    client.post(f"/{lang}/my-data/", {"token": aged_token(), "email": address})
+    assert client.post(link_in(address, "/my-data/open/")).status_code == 302
+    asking = {"token": aged_token(), "type": "destroy", "message": f"{NAMES[0]}: жойыңыз"}
+    assert client.post(f"/{lang}/my-data/request/", asking).status_code == 302
+
+
+def destroyed_from_the_desk(desk, address, asked):
+    """The person asks (`asked`), the officer carries it out on the desk's panel."""
+    asked(address)
     ticket = Ticket.objects.filter(type="destroy").latest("id")
     assert ticket.verified_at is not None
     act(desk, ticket)
     return Ticket.objects.get(pk=ticket.pk)
 
 
-def by_the_forms(officer, traces):
-    """Her message, her application months later (another spelling, another number, a photo),
-    and the child's application by her parent, who gives a phone number as their contact."""
+def by_her_forms(officer, traces):
+    """Her message, and her application months later (another spelling, another number, a
+    photo)."""
     photo = jpeg()
     traces.add_file(photo)
     form("kk", "contact", full_name=NAMES[0], email=EMAIL, phone=PHONES[0],
@@ -121,8 +134,12 @@ def by_the_forms(officer, traces):
          photo=SimpleUploadedFile("me.jpg", photo, "image/jpeg"))  # fmt: skip
     for content in StoredFile.objects.values_list("content", flat=True):  # as kept, encrypted
         traces.add_file(bytes(content))
+
+
+def by_the_childs_parent(officer, traces):
+    """The child's application by her parent, who gives a phone number as their contact."""
     form("kk", "apply", full_name=NAMES[3], email=CHILD, phone=PHONES[4], birth_date="2012-05-17",
-         birth_place="Qxsmark ауылы", service="Кеңес", message="", guardian_name=NAMES[4],
+         birth_place="Qxschild ауылы", service="Кеңес", message="", guardian_name=NAMES[4],
          guardian_contact=PHONES[3], consent_guardian="on")  # fmt: skip
 
 
@@ -144,11 +161,11 @@ def by_mail_and_the_desk(officer, traces):
     question an officer answers naming her and her number, and a correction of her address
     and number."""
     asked = ingest(letter(EMAIL, f"{NAMES[0]}, {PHONES[1]}. Деректерімді көрсетіңіз.",
-                          message_id="<q1@qxs.example.kz>", subject_line="Деректерім",
+                          message_id="<Qxsmark.1@mail.qxs.kz>", subject_line="Деректерім",
                           name=NAMES[0]))  # fmt: skip
     assert isinstance(asked, Ticket)
     ours = Email.objects.filter(to=[EMAIL]).latest("id")
-    reply = letter(EMAIL, f"Иә, бұл мен. {NAMES[1]}", message_id="<q2@qxs.example.kz>",
+    reply = letter(EMAIL, f"Иә, бұл мен. {NAMES[1]}", message_id="<Qxsmark.2@mail.qxs.kz>",
                    subject_line="Re: Деректерім", name=NAMES[1])  # fmt: skip
     ingest(reply.replace(b"Message-ID:", f"In-Reply-To: {ours.message_id}\nMessage-ID:".encode()))
     ticket_verify(Ticket.objects.get(pk=asked.pk))
@@ -181,7 +198,8 @@ def by_her_page_and_the_staff_door(officer, traces):
     assert AccessAttempt.objects.count() == 4
 
 
-DOORS = [by_the_forms, by_the_news, by_mail_and_the_desk, by_her_page_and_the_staff_door]
+DOORS = [by_her_forms, by_the_childs_parent, by_the_news, by_mail_and_the_desk,
+         by_her_page_and_the_staff_door]  # fmt: skip
 
 
 def collected(officer):
@@ -216,9 +234,9 @@ def test_destroyed_people_leave_nothing_anywhere(
     }, sorted(before)
 
     with django_capture_on_commit_callbacks(execute=True):
-        hers = destroyed_from_the_desk(officer_client, NEW_EMAIL)
+        hers = destroyed_from_the_desk(officer_client, NEW_EMAIL, asked_on_her_page)
     with django_capture_on_commit_callbacks(execute=True):
-        childs = destroyed_from_the_desk(officer_client, CHILD)
+        childs = destroyed_from_the_desk(officer_client, CHILD, asked_on_the_form)
         send_queued()
 
     assert hers.status == childs.status == Ticket.Status.DONE
@@ -271,3 +289,30 @@ def test_a_number_a_later_form_gave_is_hers_to_see_and_to_have_destroyed(
     assert [row["typed"] for row in sign_ins_of(person)] == ["8 702 555 33 44"]
     subject_destroy(person, request_ref="R-3")
     assert not AccessAttempt.objects.exists()
+
+
+def test_a_withdrawal_of_the_service_leaves_none_of_what_only_it_needed(
+    texts, officer, officer_client, relay, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    """A minimisation is a destruction of the items it erases (Art. 18; compliance L14): once
+    she withdraws the service's consent and keeps the news, her numbers (each form's, each as
+    typed), her place of birth and her photo are found nowhere; what the news keeps stays."""
+    settings.MEDIA_ROOT = tmp_path
+    traces = Traces(words={"Qxsmark ауылы"})
+    for phone in PHONES[:2]:
+        traces.add_phone(phone)
+    by_her_forms(officer, traces)
+    by_the_news(officer, traces)
+    for typed in PHONES[:2]:
+        typed_into_the_staff_sign_in(typed)
+    assert {where for where, _ in found_in_database(traces)} >= {"axes_accessattempt.username"}
+
+    assert web_request(Client(), "kk", "withdraw", email=EMAIL, purpose="service").status_code
+    assert Client().post(confirm_link(EMAIL)).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        act(officer_client, Ticket.objects.get(type="withdraw"))
+        send_queued()
+
+    person = Subject.objects.get(email=EMAIL)
+    assert (person.phone, person.photo.name, person.full_name) == (None, "", NAMES[0])
+    assert sorted(found_in_database(traces) | found_in_files(traces, tmp_path)) == []
