@@ -76,6 +76,11 @@ class EchoingRelay:
 
 @pytest.fixture
 def relay(settings):
+    yield from echoing_relay(settings)
+
+
+def echoing_relay(settings):
+    """The outbox sent as production sends it (MAILERS from EMAIL_URL), to an EchoingRelay."""
     handler = EchoingRelay()
     with smtp_relay(handler) as (_, port):
         settings.MAILERS = mailers(environ.Env.email_url_config(f"smtp://127.0.0.1:{port}"))
