@@ -43,6 +43,8 @@ class EmailBackend(smtp.EmailBackend):
         self._recipients = []
         for recipient in email_message.recipients():
             local, _at, domain = parseaddr(recipient)[1].rpartition("@")
+            if not local:
+                continue
             self._recipients.append(f"{local}@{domain}")
             with contextlib.suppress(UnicodeError):  # not a domain the DNS can write
                 self._recipients.append(f"{local}@{punycode(domain)}")
