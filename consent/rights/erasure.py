@@ -30,7 +30,7 @@ from .mailed import mail_for_child, mail_of, mail_to, mail_to_guardian
 from .models import Correction, QuarantinedMessage, Ticket
 from .outbox import mail_attachments_delete, mail_delete
 from .set_aside import set_aside_destroyed, set_aside_of, set_aside_of_guardian
-from .sign_ins import identifiers, sign_ins_forget
+from .sign_ins import guardian_phones_forget, identifiers, sign_ins_forget, unheld_forget
 
 
 @transaction.atomic
@@ -46,7 +46,8 @@ def subject_destroy(
     # queuing its mail) finishes before what it wrote is looked for, and none starts after.
     subject_lock(subject)
     subject_ref = subject.pk
-    parents = set(subject.guardians.filter(contact__contains="@").values_list("contact", flat=True))
+    contacts = set(subject.guardians.values_list("contact", flat=True))
+    parents = {contact for contact in contacts if "@" in contact}
     files = {subject.photo.name} | set(
         Submission.objects.filter(subject=subject).exclude(photo="").values_list("photo", flat=True)
     )
@@ -104,6 +105,7 @@ def subject_destroy(
     for address in sorted(parents):  # their requests and mail were held as the child's record
         if held_at(address) == (None, False):
             guardian_erase(address, request_ref=request_ref, actor=actor)
+    guardian_phones_forget(contacts - parents)  # and what a parent typed with their number
     journal(tombstone)
     return tombstone
 
@@ -245,8 +247,10 @@ def guardians_minimise(subject: Subject) -> list:
     parent names the name and contact erased); one open keeps its address, to be answered at.
     Returns the files to delete."""
     rows = Guardian.objects.filter(subject=subject)
-    addresses = {normalise_email(c) for c in rows.values_list("contact", flat=True) if "@" in c}
+    contacts = set(rows.values_list("contact", flat=True))
+    addresses = {normalise_email(c) for c in contacts if "@" in c}
     rows.update(full_name="", name_key="", contact="")
+    guardian_phones_forget(contacts)
     files = []
     for address in sorted(a for a in addresses if a):
         if not guardians_at(address).exclude(contact="").exists():
@@ -301,7 +305,9 @@ def submission_erase(
     name = submission.photo.name
     storage = submission.photo.storage
     erased = [submission.pk]
+    _addresses, phones = identifiers(subject)
     submission.delete()
+    unheld_forget(subject, phones)  # what was typed with a number only this form gave
     still_held = subject.photo.name == name or Submission.objects.filter(photo=name).exists()
     if name and not still_held:
         file_delete(storage, name)

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 
 from consent.common.dates import local_date
 from consent.core.addresses import address_folded
-from consent.core.models import AuditEvent, Subject
+from consent.core.models import AuditEvent, Guardian, Subject, Submission
 from consent.core.phones import EXTENSION, normalise_phone
 from consent.core.subjects import address_lookup_key
 
@@ -85,20 +85,23 @@ def identifiers(subject: Subject) -> tuple[list[tuple], list[tuple]]:
 def phone_spans(subject: Subject) -> list[tuple[str, object, object]]:
     """(number, from, until) of each time the person's record held a phone number (E.164): from
     when the record was made, or the correction that gave it, until the next (None: still),
-    as mailed.held_spans has an address; a number held by someone else beside takes none away."""
+    as mailed.held_spans has an address; a number held by someone else beside takes none away.
+    A number one of their forms gave counts from that form on (a form changes no record)."""
     return _phone_spans([subject])
 
 
 def _holding(numbers: set[str]) -> Q:
-    """The people on record who hold or held one of `numbers`."""
+    """The people on record who hold or held one of `numbers`, or gave it on a form."""
     ever = Q(old_value__in=numbers) | Q(new_value__in=numbers)
-    return Q(phone__in=numbers) | Q(
-        pk__in=Correction.objects.filter(ever, field="phone").values("subject")
+    return (
+        Q(phone__in=numbers)
+        | Q(pk__in=Correction.objects.filter(ever, field="phone").values("subject"))
+        | Q(pk__in=Submission.objects.filter(data__phone__in=numbers).values("subject"))
     )
 
 
 def _phone_spans(people) -> list[tuple[str, object, object]]:
-    """phone_spans of each of `people`, together: two queries."""
+    """phone_spans of each of `people`, together: three queries."""
     people = list(people)
     changes: dict[int, list] = {person.pk: [] for person in people}
     for pk, *change in (
@@ -114,6 +117,11 @@ def _phone_spans(people) -> list[tuple[str, object, object]]:
             spans.append((value, since, at))
             value, since = new, at
         spans.append((value, since, None))
+    # And each number a form of theirs gave, from that form on: a form changes no record
+    # (core.submissions), so a later form's number was held nowhere else, and what was typed
+    # with it stayed after a destruction.
+    given = Submission.objects.filter(subject__in=people, data__has_key="phone")
+    spans += [(value, at, None) for value, at in given.values_list("data__phone", "created_at")]
     return [(number, since, until) for value, since, until in spans
             if value and (number := _phone(value))]  # fmt: skip
 
@@ -189,6 +197,28 @@ def sign_ins_forget(addresses: Iterable, phones: Iterable[str]) -> int:
                 if address_folded(row.username.strip()) not in staff]  # fmt: skip
         gone += model.objects.filter(pk__in=mine).delete()[0] if mine else 0
     return gone
+
+
+def guardian_phones_forget(numbers: Iterable[str]) -> int:
+    """Delete what was typed into the staff sign-in with a parent's or guardian's phone number
+    (`numbers`, as their rows held them) once no child's record names it and no person on
+    record holds it: the number was theirs alone, given for a child now destroyed or with the
+    item erased (erasure.subject_destroy, erasure.guardians_minimise). Its rows stayed, an IP
+    address and browser beside the number. Returns how many went."""
+    numbers = {n for n in numbers if n and "@" not in n}
+    held = set(Guardian.objects.filter(contact__in=numbers).values_list("contact", flat=True))
+    people = Subject.objects.filter(_holding(numbers))
+    held |= {number for number, *_ in _phone_spans(people)}
+    return sign_ins_forget([], sorted(numbers - held))
+
+
+def unheld_forget(subject: Subject, phones: list[tuple]) -> int:
+    """Delete what was typed into the staff sign-in with the numbers of `phones` (identifiers',
+    read before a change) that the person holds no more (phone_spans, read now): a form of theirs
+    erased (erasure.submission_erase) takes the number only it gave, and what was typed with it
+    stayed after the number was gone. Returns how many went."""
+    held = {number for number, *_ in phone_spans(subject)}
+    return sign_ins_forget([], [span for span in phones if span[0] not in held])
 
 
 def sign_ins_of(subject: Subject) -> list[dict]:

@@ -109,3 +109,23 @@ def test_the_destruction_confirmation_kept_nowhere_leaves_its_receipt_in_the_jou
     assert lines == [f"destruction confirmation handed to the mail server: {ticket.reference}, "
                      f"250 2.0.0 Ok: queued as {queue_id}"]  # fmt: skip
     assert "asel" not in lines[0]
+
+
+@pytest.mark.parametrize("echoed", ["for <{to}>", "to {TO}", "<{to}> ok"])
+def test_a_receipt_naming_the_recipient_is_kept_without_the_address(answered, settings, echoed):
+    """Some relays name the recipient in their receipt. The outbox kept it whole with the mail,
+    and the journal's line for each mail sent (and for a destruction's confirmation, which is
+    kept nowhere else) too, where a destruction does not reach: the queue id traces the mail."""
+
+    class Echoing(Relay):
+        async def handle_DATA(self, server, session, envelope):
+            await super().handle_DATA(server, session, envelope)
+            to = envelope.rcpt_tos[0]
+            said = echoed.format(to=to, TO=to.upper())
+            return f"250 2.0.0 Ok: queued as 4Xyz{len(self.queued):03d} {said}"
+
+    sent, _failed = send_through_relay(settings, Echoing())
+    receipts = list(Log.objects.filter(status=STATUS.sent).values_list("message", flat=True))
+    assert len(receipts) == sent >= 3
+    assert all(r.startswith("250 2.0.0 Ok: queued as 4Xyz") for r in receipts)
+    assert [r for r in receipts if "@" in r or "<recipient>" not in r] == []
