@@ -27,9 +27,6 @@ from .health import untrusted_proxy_seen
 from .staff import staff_language_follow, staff_session_renew
 from .uploads import VisitorPartsParser
 
-# Not «no-referrer»: a browser posts a link page's button with «Origin: null», which CSRF refuses.
-LINK_REFERRER_POLICY = "strict-origin"
-
 security_log = logging.getLogger("emalu.security")
 # Django's logger of server errors: what it logs is mailed to ADMINS (emalu/logs.py).
 server_errors = logging.getLogger("django.request")
@@ -64,7 +61,7 @@ class HeadersMiddleware:
         if staff or link:
             response.headers.setdefault("X-Robots-Tag", "noindex")
         if link:  # in place of SecurityMiddleware's (set by now: it sits above this one)
-            response.headers["Referrer-Policy"] = LINK_REFERRER_POLICY
+            response.headers["Referrer-Policy"] = settings.LINK_REFERRER_POLICY
         return response
 
 
