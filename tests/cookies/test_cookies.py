@@ -240,32 +240,6 @@ def test_an_answer_sent_from_another_site_is_refused(analytics, headers):
     assert COOKIE not in response.cookies and CookieChoice.objects.count() == 0
 
 
-@pytest.mark.parametrize(
-    "lang,said",
-    [
-        ("ru", "Браузер не сообщил, что форма отправлена с\xa0собственной страницы этого сайта."),
-        ("kk", "Браузеріңіз форманың осы сайттың өз бетінен жіберілгенін көрсетпеді."),
-    ],
-)
-def test_an_answer_refused_for_where_it_came_from_says_why_in_the_pages_language(
-    analytics, lang, said
-):
-    """A browser that tells no page the banner's answer came from («Origin: null», as a privacy
-    setting or extension sends) was refused with «Access denied», which says nothing of what to
-    do, and in the language the browser's Accept-Language named, or Kazakh: /cookies/choice names
-    none. A visitor reading a Russian page with an English browser read «Қолжетімділік жоқ». Now
-    it is what the CSRF check says of any other form refused so, in the language of the page the
-    banner was on."""
-    visitor = Client(enforce_csrf_checks=True)
-    data = {"choice": "accept", "next": f"/{lang}/about/", **BANNER_SHOWN}
-    headers = {"origin": "null", "accept-language": "en-US,en;q=0.9"}
-    response = visitor.post("/cookies/choice", data, headers=headers)
-    assert response.status_code == 403 and response["Content-Language"] == lang
-    html = response.content.decode()
-    assert f'<html lang="{lang}">' in html and said in html
-    assert COOKIE not in response.cookies and CookieChoice.objects.count() == 0
-
-
 def test_an_answer_from_a_page_of_the_site_needs_no_token(analytics):
     visitor = Client(enforce_csrf_checks=True)
     for headers in ({"origin": "http://testserver"}, {"referer": "http://testserver/kk/"}):
@@ -316,28 +290,6 @@ def test_no_page_with_a_links_secret_in_its_address_loads_analytics(client, anal
             assert host not in html, path
         assert "google" not in page["Content-Security-Policy"], path
         assert "yandex" not in page["Content-Security-Policy"], path
-
-
-def test_a_page_with_a_links_secret_in_its_address_passes_only_the_sites_origin_on(
-    client, analytics
-):
-    """The page a visitor goes to from a link's page is told the link's address, its secret
-    included (document.referrer: the site's same-origin policy passes the whole address from one
-    of its pages to the next), and, for a visitor who accepted, loads the scripts, which send it
-    to Google and Yandex: the privacy policy opened from the footer of a request's confirmation
-    page, the person's own page the self-service link's button leads to (a redirect keeps where
-    the post came from). So the link's page, and its every answer (a post's, a redirect's, the
-    404 of a link with something stuck after it), tells the browser to pass on the site's origin
-    alone: not no referrer at all, which makes a browser send «Origin: null» with the page's
-    form, and Django's CSRF check refuses that."""
-    from tests.site.test_proxy import tokened_paths
-
-    choose(client, "accept")
-    for path in tokened_paths():
-        for address in (path, f"{path})", path.rstrip("/")):
-            for page in (client.get(address), client.post(address)):
-                assert page["Referrer-Policy"] == "strict-origin", (address, page.status_code)
-    assert client.get("/kk/about/")["Referrer-Policy"] == "same-origin"  # nothing passed abroad
 
 
 def test_an_address_holding_a_links_secret_loads_no_analytics_where_no_page_answers_it(

@@ -93,7 +93,7 @@ def assert_header_contract(response, no_store, where, referrer="same-origin"):
         assert directives["base-uri"] == "'none'", where
         assert directives["form-action"] == "'self'", where
         # The next page is told no more than the site's origin where the address is a link's
-        # secret (tests/cookies/test_cookies.py), and nothing leaves the site from any page.
+        # secret (tests/cookies/test_link_referrer.py), and nothing leaves the site from any page.
         link = holds_link_secret(where)
         assert response["Referrer-Policy"] == ("strict-origin" if link else referrer), where
         assert response["Cross-Origin-Opener-Policy"] == "same-origin", where
