@@ -259,7 +259,7 @@ def _site_headers() -> str:
         "Content-Security-Policy": build_policy(settings.SECURE_CSP),
         "X-Frame-Options": settings.X_FRAME_OPTIONS,
         "Strict-Transport-Security": hsts if settings.SECURE_HSTS_SECONDS else None,
-        "Referrer-Policy": settings.SECURE_REFERRER_POLICY,
+        "Referrer-Policy": settings.LINK_REFERRER_POLICY,  # at whatever address it answers
         "Cross-Origin-Opener-Policy": settings.SECURE_CROSS_ORIGIN_OPENER_POLICY,
         "Cross-Origin-Resource-Policy": "same-origin",
         "X-Content-Type-Options": "nosniff",

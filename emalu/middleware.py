@@ -43,7 +43,9 @@ class HeadersMiddleware:
     - no search engine lists an address that is a secret, an emailed link's (the rule the logs
       redact by, `holds_link_secret`) or the staff side's (ADMIN_URL): X-Robots-Tag: noindex.
       robots.txt allows every page, so a link posted or forwarded where a crawler reads it was
-      listed, its secret with it, for anyone to press."""
+      listed, its secret with it, for anyone to press;
+    - an emailed link's address passes on only its origin (LINK_REFERRER_POLICY): the next page,
+      by a link or a redirect, read the secret (document.referrer), its analytics sent it abroad."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -55,8 +57,11 @@ class HeadersMiddleware:
         staff = request.path_info.startswith(self.staff_prefix)
         if staff:
             add_never_cache_headers(response)
-        if staff or holds_link_secret(request.get_full_path()):
+        link = holds_link_secret(request.get_full_path())
+        if staff or link:
             response.headers.setdefault("X-Robots-Tag", "noindex")
+        if link:  # in place of SecurityMiddleware's (set by now: it sits above this one)
+            response.headers["Referrer-Policy"] = settings.LINK_REFERRER_POLICY
         return response
 
 

@@ -157,6 +157,12 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Where an address may hold an emailed link's secret, the referrer passed on is the origin alone:
+# every answer to such an address (emalu/middleware.py), and the pages gunicorn and nginx send by
+# themselves, which cannot read an address as the site does. The next page read the secret in
+# document.referrer and its analytics sent it abroad. Not «no-referrer»: a browser then posts the
+# link page's button with «Origin: null», which the CSRF check refuses.
+LINK_REFERRER_POLICY = "strict-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG

@@ -101,8 +101,9 @@ def from_inside(request: HttpRequest) -> bool:
 
 # The emailed links whose next segment is their secret: link_secrets.LINK_SECRET, the one rule
 # the logs redact by (emalu/logline.py; nginx writes the same in its map, docs/deploy/nginx.conf)
-# and the analytics stay off by (consent/cookies/banner.py). Letter case aside: an address in
-# capitals, which no page answers, holds the secret all the same.
+# the analytics stay off by (consent/cookies/banner.py) and a page passes on only its origin by
+# (emalu/middleware.py). Letter case aside: an address in capitals, which no page answers, holds
+# the secret all the same.
 def holds_link_secret(address: str) -> bool:
     """Whether `address` (a path with its query string, a URL) holds the secret of an emailed
     link, percent-encoded or not, whether or not a page of the site answers it: a link with

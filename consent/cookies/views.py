@@ -1,4 +1,3 @@
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -9,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
+from consent.common.errors import FORM_FROM_ELSEWHERE, error_page
 from consent.common.net import sent_from_this_site
 
 from .banner import BUSY, WORDS_CHANGED, analytics_settings, record_choice
@@ -38,9 +38,6 @@ def cookie_choice(request):
     is checked instead, so no other site can answer for a visitor."""
     if request.method != "POST":
         return redirect("cookie_settings")
-    if not sent_from_this_site(request):
-        raise PermissionDenied
-    choice = request.POST.get("choice")
     # A path on this site, and only a path: redirect() would read "home" or "staff_enrol" as the
     # name of a URL (and answer 500 for a name it does not know).
     target = request.POST.get("next", "")
@@ -48,6 +45,16 @@ def cookie_choice(request):
         target = "/"
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = "/"
+    if not sent_from_this_site(request):
+        # Told as the CSRF check tells it of any other form, in the language of the page the
+        # banner was on: this address names none, and a Russian page's visitor read the Kazakh
+        # (or their browser's language's) «Access denied», which says nothing of what to do.
+        language = translation.get_language_from_path(target) or translation.get_language()
+        with translation.override(language):
+            refused = error_page(request, 403, FORM_FROM_ELSEWHERE)
+        refused["Content-Language"] = language
+        return refused
+    choice = request.POST.get("choice")
     if request.headers.get("X-Requested-With") == IN_PLACE:
         # The banner's script (static/js/cookie-banner.js), which stays on the page: the same
         # answer without the page again, so a form the visitor was filling in keeps what they typed.

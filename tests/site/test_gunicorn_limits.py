@@ -129,7 +129,8 @@ def test_a_refused_request_after_a_good_one_on_the_same_connection_has_its_own_l
 
 def test_gunicorns_page_carries_the_sites_headers(port):
     """Compliance T2 for the page gunicorn sends by itself: it had only nosniff, no CSP, no
-    frame refusal, no HSTS, and no icon (the browser asked /favicon.ico)."""
+    frame refusal, no HSTS, and no icon (the browser asked /favicon.ico). It passes on only the
+    origin, at any address: at an emailed link's, its home link gave the next page the secret."""
     from django.http import HttpResponse
 
     from tests.site.test_headers import assert_header_contract
@@ -137,5 +138,5 @@ def test_gunicorns_page_carries_the_sites_headers(port):
     answer = sent(port, b"GE /ru/ HTTP/1.1", answer=True)
     response = HttpResponse(answer.content, status=answer.status, headers=dict(answer.headers))
     assert response.status_code == 400
-    assert_header_contract(response, True, "gunicorn's own 400")
+    assert_header_contract(response, True, "gunicorn's own 400", referrer="strict-origin")
     assert response["X-Frame-Options"] == "DENY"

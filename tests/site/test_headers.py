@@ -4,6 +4,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from consent.common.net import holds_link_secret
+
 ALMATY = ZoneInfo("Asia/Almaty")
 
 
@@ -67,9 +69,10 @@ def url_names(patterns, namespace=None):
             yield namespace, p
 
 
-def assert_header_contract(response, no_store, where):
+def assert_header_contract(response, no_store, where, referrer="same-origin"):
     """T2: every HTML response carries the CSP, HSTS, nosniff, Referrer and COOP headers (and
-    names the site's icon); forms, admin and exports also say no-store."""
+    names the site's icon); forms, admin and exports also say no-store. `referrer`: the policy
+    of a page whose address is no emailed link's (nginx's own pages pass on the origin alone)."""
     assert response.status_code < 500, where
     assert response["Strict-Transport-Security"].startswith(
         "max-age=31536000; includeSubDomains"), where  # fmt: skip
@@ -89,7 +92,10 @@ def assert_header_contract(response, no_store, where):
         # form could post what the visitor types to another site.
         assert directives["base-uri"] == "'none'", where
         assert directives["form-action"] == "'self'", where
-        assert response["Referrer-Policy"] in ("same-origin", "strict-origin-when-cross-origin")
+        # The next page is told no more than the site's origin where the address is a link's
+        # secret (tests/cookies/test_link_referrer.py), and nothing leaves the site from any page.
+        link = holds_link_secret(where)
+        assert response["Referrer-Policy"] == ("strict-origin" if link else referrer), where
         assert response["Cross-Origin-Opener-Policy"] == "same-origin", where
         # A document without its icon makes the browser ask /favicon.ico by itself.
         if response.content:  # not a redirect's empty body

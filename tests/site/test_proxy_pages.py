@@ -57,8 +57,26 @@ def test_nginx_answers_in_the_sites_languages_not_its_own(tmp_path, method, path
     assert answer["Content-Type"].startswith("text/html")
     # The site's headers (compliance T2), which nginx's own pages lacked but nosniff.
     response = HttpResponse(body, headers=dict(answer))
-    assert_header_contract(response, True, f"nginx's {status}")
+    assert_header_contract(response, True, f"nginx's {status}", referrer="strict-origin")
     assert "Retry-After" not in answer  # only the page of a visitor over the request limits
+
+
+@pytest.mark.live
+@pytest.mark.requires_tool(NGINX, apt="nginx-light")
+def test_nginxs_page_at_an_emailed_links_address_passes_only_the_sites_origin_on(tmp_path):
+    """A mailed link opened while no gunicorn answers (a release's restart) or over the request
+    limits is nginx's page, at the link's address; its link to the home page, which loads the
+    analytics for a visitor who accepted, passed the whole address on (document.referrer), the
+    link's secret with it, as the site's own pages did (emalu/middleware.py::HeadersMiddleware).
+    nginx cannot read an address as the site does (a secret split or percent-encoded) and its
+    pages post nothing: each passes on the origin alone."""
+    from tests.site.test_proxy import tokened_paths
+
+    with nginx(free_port(), tmp_path / "nginx") as (https, cert, _log):
+        for path in tokened_paths():
+            got, answer, _body = tls_request(https, cert, "GET", path, b"",
+                                             {"Host": "emaluplus-vko.kz"})  # fmt: skip
+            assert (got, answer["Referrer-Policy"]) == (502, "strict-origin"), path
 
 
 def test_nginx_knows_every_language_of_the_site_and_its_policy():
