@@ -7,7 +7,7 @@ import re
 
 from .phrases import same_word
 from .someone_else import someone_elses
-from .spelling import common_prefix, fold, word_set, words
+from .spelling import ABLATIVE, common_prefix, fold, word_set, words
 from .unneeded import KAZAKH_NEEDING, NEEDING
 
 # Words that name someone else the letter is about: «удалите данные моей дочери», «ұлымның
@@ -49,7 +49,7 @@ HELD = ("данн", "персональн", "анкет", "контакт", "н�
 # a Kazakh ablative, two words on at most). The sender's news stopped for a friend's «отпишите
 # её». Not the object alone: «рассылка приходит, отключите её» stops the news itself. Folded.
 OBJECT_PRONOUNS = frozenset({"ее", "его", "их", "оны", "оларды"})
-TAKEN_FROM = re.compile(r"от|из|\w+[ндт][ае]н")
+TAKEN_FROM = re.compile(rf"от|из|{ABLATIVE.pattern}")
 # Or right beside a verb that takes a person off a list, with nothing said from what: «Отпишите
 # её», «её отпишите, пожалуйста», «исключите их» (a list's news is never «unsubscribed»). Folded.
 TAKING_OFF = ("отпиш", "отпис", "исключ")
