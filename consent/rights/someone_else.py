@@ -19,8 +19,11 @@ from itertools import pairwise
 FOREIGN = re.compile(
     r"чуж(ой|ая|ое|ие|ого|ому|ом|их|им|ими|ую|ою)|посторонн\w*|ботен\w*|биреудин|озгенин"
 )
-# Another, in every case: «другой», «другого», «другому», «других»; «басқа», «өзге».
+# Another, in every case: «другой», «другого», «другому», «других»; «басқа», «өзге». Whose, in
+# the genitive only (OTHER_WHOSE): «лица» is a person's genitive and persons' nominative, «другие
+# лица видят мои данные» naming no one whose data they are.
 OTHER = re.compile(r"друг(ой|ая|ое|ие|ого|ому|ом|их|им|ими|ую|ою)|баска|озге")
+OTHER_WHOSE = re.compile(r"другого|другой|других|баска|озге")
 # A person, in every case: «человек», «людей», «лицу», «клиентке», «получателю»; «адам»,
 # «адамға», «кісінің», «біреуге», «тұлғаның», «пайдаланушыға», «алушының»; «клиент»,
 # «абонент», Kazakh endings too («клиенттің»).
@@ -40,10 +43,11 @@ PERSON_WHOSE = re.compile(
 
 
 def someone_elses(said: list[str]) -> bool:
-    """Whether the folded words `said` call something someone else's: FOREIGN, or OTHER right
-    before a person in the genitive (PERSON_WHOSE)."""
+    """Whether the folded words `said` call something someone else's: FOREIGN, or another
+    person in the genitive (OTHER_WHOSE right before PERSON_WHOSE)."""
     return _foreign(said) or any(
-        OTHER.fullmatch(word) and PERSON_WHOSE.fullmatch(after) for word, after in pairwise(said)
+        OTHER_WHOSE.fullmatch(word) and PERSON_WHOSE.fullmatch(after)
+        for word, after in pairwise(said)
     )
 
 

@@ -64,11 +64,13 @@ SENT_TO_THE_WRITER = {
     "kk another person's data (өзге)": "Маған өзге адамның деректері келді.",
 }
 
-# The dative beside the writer's own data names to whom, not whose: still the writer's.
+# Another person beside the writer's own data in the dative or the nominative names to whom or
+# who, not whose: the data are still the writer's.
 TO_WHOM = {
     "ru to another client": "Вы передали мои данные другому клиенту, удалите их.",
     "ru to other persons": "Удалите мои данные и не передавайте их другим лицам.",
     "kk to another person": "Деректерімді басқа адамға бермеңіз, оларды жойыңыз.",
+    "ru other persons see them": "Мои данные видят другие лица, удалите их.",
 }
 
 
