@@ -28,8 +28,8 @@ from .phrases import Phrase, find_each, same_word
 from .pieces import pieces
 from .relatives import HELD
 from .sentences import ASIDE, OWN_NOUN, sentences
-from .spelling import CYRILLIC, fold, word_set, words
-from .titles import ABLATIVE, GREETING, genitive_owner, quoted
+from .spelling import ABLATIVE, CYRILLIC, fold, word_set, words
+from .titles import GREETING, OPENING_QUOTES, genitive_owner, quoted
 
 Table = Sequence[Phrase]  # the request phrases in use (phrases.py)
 
@@ -51,7 +51,6 @@ PLACE_BEFORE = frozenset(word_set("в во из г город города го�
 FIRM_BEFORE = frozenset(map(fold, word_set(
     "тоо жшс ао ақ оао зао ооо пао гу кгу кгп ргп ргу мкк мм ксп llp jsc ltd inc"
 )))  # fmt: skip
-OPENING_QUOTES = ("«", '"', "„", "“")
 # Capitalised words of no person: a law, the state, an organisation, a place («согласно Закону
 # Республики Казахстан», «Қазақстан Республикасының Заңы», «Вашей Компании»), and the words of
 # the operator's own name (settings.OPERATOR: «Ем Алу Плюс»). Folded, beginnings.

@@ -68,8 +68,8 @@ def closes_on(ticket: Ticket) -> date | None:
     it sooner, as `TicketQuerySet.expired` counts: CONFIRM_WITHIN after its latest link, or
     after it was opened when none went. None for one the night never closes: confirmed or
     closed already, a letter forwarded about someone else, or one saying someone else's data was
-    sent to its writer (misdirected.py): each waits for an officer."""
-    if not ticket.is_waiting or ticket.limits.get("forwarded") or ticket.limits.get("misdirected"):
+    sent to its writer (misdirected.py): each waits for an officer (Ticket.OFFICER_CLOSES)."""
+    if not ticket.is_waiting or any(map(ticket.limits.get, Ticket.OFFICER_CLOSES)):
         return None
     ends = timezone.localtime((ticket.link_sent_at or ticket.opened_at) + Ticket.CONFIRM_WITHIN)
     return ends.date() + timedelta(days=0 if ends.time() < NIGHTLY_RUN else 1)

@@ -32,6 +32,7 @@ from .models import Ticket
 from .pieces import ASKED, pieces
 from .sentences import QUESTION_PARTICLES, sentences
 from .spelling import FUNCTION_WORDS, fold, words
+from .verb_forms import NEGATION_SYLLABLES
 from .word_order import DATA_NOUNS
 
 # The beginnings of the words that name an item of the record, folded (spelling.fold).
@@ -50,8 +51,8 @@ CHANGE = ("исправ", "измен", "помен", "смен", "обнов", 
           "корректир", "тузет", "озгерт", "озгер", "ауыстыр", "жанарт", "алмастыр",
           "дурыста")  # fmt: skip
 REMOVE = ("удал", "убер", "убр", "сотр", "вычеркн", "исключ", "ошир", "жой", "алып")
-# A Kazakh verb negated inside it («өзгертпеңіз», «жоймаңыз»): a syllable right after its stem.
-NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
+# A Kazakh verb negated inside it («өзгертпеңіз», «жоймаңыз»): a syllable right after its stem
+# (verb_forms.NEGATION_SYLLABLES).
 NOT = frozenset({"не", "ни"})
 # What follows a verb's stem when it tells the act done: the Russian past and passive
 # («удалили», «изменён», «исправлены»), the Kazakh past («өшірдіңіз», «жойылды»). In a question

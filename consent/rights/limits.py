@@ -25,7 +25,7 @@ from consent.core.subjects import address_lookup_key
 from .models import Ticket
 from .pieces import pieces
 from .service_notices import about_this, of_service
-from .spelling import fold, words
+from .spelling import ABLATIVE, fold, words
 from .titles import titled
 from .unsaid import object_unsaid
 
@@ -60,7 +60,6 @@ EXCEPT = frozenset({"кроме", "исключением", "коспаганд�
 BESIDES = frozenset({"того", "этого", "всего", "будан", "мунан", "одан", "сонан"})
 # Where the clause of what is kept begins («…, но рассылку оставьте», «тек жаңалықтарды …»).
 BUT = frozenset({"но", "а", "однако", "бирак", "алайда", "тек"})
-ABLATIVE = re.compile(r"\w+(дан|ден|тан|тен|нан|нен)")
 # What names the news and offers (the marketing consent) among what is kept. Folded.
 NEWS = ("рассылк", "новост", "письм", "реклам", "акци", "предложен", "уведомлен", "подписк",
         "хабарлам", "хабарланды", "жанал", "таратылым", "усыныс", "жазылым", "хат",

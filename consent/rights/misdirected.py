@@ -13,35 +13,26 @@ nothing, marked (Ticket.limits["misdirected"]) so that the officers are told at 
 be a breach (alerts.notify_new_ticket), the desk says so on its page and the writer is answered
 at once in her language with a receipt and no link to confirm (analytics_letters.py)."""
 
-from itertools import pairwise
-
 from .pieces import pieces
+from .someone_else import PERSON, someone_else
 from .spelling import fold, words
 
-# Someone else's: «чужие», «чужое», «чужого»; «бөтен»; «басқа біреудің», «өзгенің».
-FOREIGN = ("чуж", "ботен", "биреудин", "озгенин")
-# «другого/другому человеку, клиенту, лицу, получателю», «басқа адамның/адамға, клиенттің».
-OTHER = ("друг", "баска")
-PERSON = ("человек", "клиент", "лиц", "пользовател", "покупател", "получател", "адресат",
-          "абонент", "адам", "киси", "кисин", "биреу", "тулга")  # fmt: skip
 # Sent to the writer, or come to her: «прислали», «отправили», «пришло», «получила», «попало»;
 # «жібердіңіздер», «жолдадыңыз», «келді», «келіп тұр», «алдым». Folded beginnings, none of which
-# begins «келісім» (consent).
+# begins «келісім» (consent). Not a person's noun («получатель»: someone_else.PERSON).
 SENT = ("присл", "присыл", "отправ", "высл", "высыл", "пришл", "пришел", "приход", "получ",
         "направ", "попал", "переслал", "жибер", "жолда", "келд", "келип", "келет",
         "алдым")  # fmt: skip
 
 
 def misdirected(texts: list[str]) -> bool:
-    """Whether a sentence of the writer's words says that someone else's data or letter (FOREIGN,
-    or OTHER before PERSON) was sent or came to them (SENT)."""
+    """Whether a sentence of the writer's words names someone else, in any case («чужие данные»,
+    «письмо другому клиенту»: someone_else.someone_else) and says something was sent or came to
+    them (SENT), a person's noun no verb of it («данные другого получателя»)."""
     for text in texts:
         for piece in pieces(text or ""):
             said = [fold(word) for word in words(piece)]
-            foreign = any(word.startswith(FOREIGN) for word in said) or any(
-                word.startswith(OTHER) and following.startswith(PERSON)
-                for word, following in pairwise(said)
-            )
-            if foreign and any(word.startswith(SENT) for word in said):
+            sent = any(w.startswith(SENT) and not PERSON.fullmatch(w) for w in said)
+            if sent and someone_else(said):
                 return True
     return False

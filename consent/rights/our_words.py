@@ -52,7 +52,9 @@ ITEM = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # an item of a list 
 ENDS = (".", "!", "?", ":", ";", "…")  # a line ending so ends its sentence or clause
 # A letter's sentence longer than this is none of ours: no pattern is tried on it.
 LONGEST = 3000
-QUOTED = re.compile(r"^\s*>")  # as reading.QUOTED
+# A line a mail program quoted («> …»): the one rule by which reading.py parts the writer's own
+# lines from a quote, and this module finds a quote's lines among ours.
+QUOTED = re.compile(r"^\s*>")
 QUOTE_MARKS = re.compile(r"^\s*(?:>[ \t]?)+")  # «> », «>> », «> > »
 
 

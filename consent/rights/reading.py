@@ -10,7 +10,6 @@ import nh3
 
 from . import notices, our_words, postscripts, spelling
 
-QUOTED = re.compile(r"^\s*>")
 QUOTE_MARK = re.compile(r"^\s*> ?")  # one level of a quote, and the space after its «>»
 # The line that introduces a quote: «On … wrote:», «… написал(а):», «… пишет:», «… жазды:»
 # (the verb also in Latin letters, read as the Cyrillic it stands for: «napisal(a):», «jazdy:»),
@@ -95,7 +94,7 @@ def read_own(
     lines, own, in_signature, held = body.split("\n"), [], False, 0
     for index, line in enumerate(lines):
         marker = FORWARD_MARKER.match(QUOTE_MARK.sub("", line, count=1))
-        if QUOTED.match(line) and not marker:
+        if our_words.QUOTED.match(line) and not marker:
             # Quoted: nobody's head or sign-off here ends what they wrote (an interleaved reply
             # goes on below a quoted «С уважением»), and a long thread costs a look a line.
             continue
@@ -122,7 +121,7 @@ def read_own(
             held += len(line.strip())
             if most is not None and held > most:
                 return Reading(own)
-    quoted = "\n".join(line for line in lines if QUOTED.match(line))
+    quoted = "\n".join(line for line in lines if our_words.QUOTED.match(line))
     return Reading(own, rest=quoted)
 
 
@@ -166,7 +165,7 @@ def _quoted_after(lines, index):
     # Line by line, not a slice: a copy of the rest of the letter for each attribution line took
     # time growing with the square of a letter of many («a@b.kz:» and «> x» in turn, 1 MB: 24 s).
     following = next((lines[at] for at in range(index + 1, len(lines)) if lines[at].strip()), "")
-    return bool(QUOTED.match(following))
+    return bool(our_words.QUOTED.match(following))
 
 
 def _dated(lines, index):
@@ -233,7 +232,7 @@ def _unquoted_forward(lines):
     """A forwarded message at lines[0] (its marker) without the «>» Apple Mail puts before each
     of its lines, and the marker too in newer versions («> От кого: …»): so quoted, its head named
     no sender and its text was nobody's. As written if the line after the marker is unquoted."""
-    if not (QUOTED.match(lines[0]) or _quoted_after(lines, 0)):
+    if not (our_words.QUOTED.match(lines[0]) or _quoted_after(lines, 0)):
         return lines
     return [QUOTE_MARK.sub("", line, count=1) for line in lines]
 

@@ -4,10 +4,10 @@ person (told_of_another); or the writer themselves, who asks something in the fi
 (says_me). By a name: about_whom.py."""
 
 import re
-from itertools import pairwise
 
 from .phrases import same_word
-from .spelling import common_prefix, fold, word_set, words
+from .someone_else import someone_elses
+from .spelling import ABLATIVE, common_prefix, fold, word_set, words
 from .unneeded import KAZAKH_NEEDING, NEEDING
 
 # Words that name someone else the letter is about: «удалите данные моей дочери», «ұлымның
@@ -41,20 +41,15 @@ OTHER_PERSON_KAZAKH = re.compile(
 THIRD_PERSON = frozenset({"ее", "его", "их", "онын", "олардын"})
 HELD = ("данн", "персональн", "анкет", "контакт", "номер", "телефон", "деректер", "жеке", "дербес")
 # Data the letter says is someone else's, not the writer's: «чужие данные», «данные другого
-# человека», «басқа адамның деректері», «бөтен деректер» (within two words of what the operator
-# holds, HELD). «Вы прислали мне чужие данные, удалите их» destroyed the writer's own. Folded.
-STRANGER = re.compile(r"чуж(ой|ая|ое|ие|ого|ому|ом|их|им|ими|ую)|ботен\w*|посторонн\w*")
-OTHER = re.compile(r"другого|другой|других|баска")
-SOMEONE = re.compile(
-    r"человека|людей|лица|лиц|клиента|пользователя|адамнын|биреудин|кисинин"
-    r"|адамдардын"
-)
+# человека», «басқа адамның деректері», «бөтен деректер» (within three words of what the operator
+# holds, HELD; someone_else.someone_elses). «Вы прислали мне чужие данные, удалите их» destroyed
+# the writer's own.
 # Whom, taken off something: «отпишите её от рассылки», «Его отпишите от рассылки», «удалите их из
 # базы», «оны тізімнен шығарыңыз», «unsubscribe him from» (him, her, them, with «from»: от, из,
 # a Kazakh ablative, two words on at most). The sender's news stopped for a friend's «отпишите
 # её». Not the object alone: «рассылка приходит, отключите её» stops the news itself. Folded.
 OBJECT_PRONOUNS = frozenset({"ее", "его", "их", "оны", "оларды"})
-TAKEN_FROM = re.compile(r"от|из|\w+[ндт][ае]н")
+TAKEN_FROM = re.compile(rf"от|из|{ABLATIVE.pattern}")
 # Or right beside a verb that takes a person off a list, with nothing said from what: «Отпишите
 # её», «её отпишите, пожалуйста», «исключите их» (a list's news is never «unsubscribed»). Folded.
 TAKING_OFF = ("отпиш", "отпис", "исключ")
@@ -143,7 +138,7 @@ def names_someone_else(text: str) -> bool:
     «my»), «атынан», children within two words after «my» or «our», or right before (MY), data
     that is his, hers or theirs (THIRD_PERSON), him, her or them taken off something
     (OBJECT_PRONOUNS), or news not needed by them (DATIVE_THIRD_PERSON), data said to be
-    someone else's (STRANGER, OTHER and SOMEONE); in English too
+    someone else's (someone_else.someone_elses); in English too
     (RELATIVES); or a death (DIED)."""
     if died(text):
         return True
@@ -155,7 +150,7 @@ def names_someone_else(text: str) -> bool:
             return True
         if word in THIRD_PERSON and any(w.startswith(HELD) for w in folded[at + 1 : at + 3]):
             return True
-        if word.startswith(HELD) and _strangers(folded[max(at - 3, 0) : at + 4]):
+        if word.startswith(HELD) and someone_elses(folded[max(at - 3, 0) : at + 4]):
             return True
         if _taken_off(folded, at):
             return True
@@ -164,14 +159,6 @@ def names_someone_else(text: str) -> bool:
         ):
             return True
     return _names_someone_else_in_english(text)
-
-
-def _strangers(near: list[str]) -> bool:
-    """Whether `near` (words around the data) says whose they are: someone else's (STRANGER,
-    or OTHER right before SOMEONE)."""
-    return any(STRANGER.fullmatch(word) for word in near) or any(
-        OTHER.fullmatch(word) and SOMEONE.fullmatch(after) for word, after in pairwise(near)
-    )
 
 
 def _taken_off(folded, at) -> bool:

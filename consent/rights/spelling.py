@@ -102,6 +102,9 @@ FUNCTION_WORDS = frozenset(map(fold, FUNCTION_WORDS))
 # English says «not» as Russian «не»: «please do not delete my data», «I don't withdraw».
 BLOCKERS = frozenset({"не", "ни", "почему", "зачем", "как", "каким", "неге", "калай", "why", "how",
                       "not", "dont", "didnt", "never"})  # fmt: skip
+# A word in the Kazakh ablative, «from»: «тізімнен», «рассылкадан», «Кинопоисктен» (-дан, -ден,
+# -тан, -тен, -нан, -нен), folded. Read whole (fullmatch) by every rule that asks from what.
+ABLATIVE = re.compile(r"\w+[дтн][ае]н")
 # English words kept as written rather than read as transliterated: those the rules name, and
 # common ones that would read as Russian or Kazakh words («no» as «но», «was» as «вас»), and
 # the words of a polite English question (asking.POLITE_ENGLISH: «Can you stop emailing me?»).

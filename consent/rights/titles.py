@@ -19,7 +19,7 @@ from django.conf import settings
 from consent.core.names import name_keys
 
 from .name_forms import a_person, a_place, abbreviated, channel, own_stems
-from .spelling import BLOCKERS, CYRILLIC, FUNCTION_WORDS, fold, unlinked, word_set, words
+from .spelling import ABLATIVE, BLOCKERS, CYRILLIC, FUNCTION_WORDS, fold, unlinked, word_set, words
 
 OPENING_QUOTES = ("«", '"', "„", "“")
 ASIDE = word_set("please pls plz thanks thank thx asap ok okay hi hello")  # English courtesy
@@ -45,7 +45,6 @@ OBJECT_AFTER = frozenset({"на", "от", "из", "с", "со", "в", "во", "f
 # Latin (a brand), or beside an account's, a base's or the news's word («аккаунт в Кинопоиске»).
 WHERE, ACCOUNTS = frozenset({"в", "во"}), ("аккаунт", "профил", "учетн", "запис", "кабинет")
 DOCUMENTS = ("таблиц", "файл", "форм", "документ", "анкет", "выгрузк")  # «из Excel-таблицы»
-ABLATIVE = re.compile(r"\w+(дан|ден|тан|тен|нан|нен)")
 # A Kazakh noun whose owner stands right before it: the third person's possessive, in any case
 # («Кинопоиск жазылымынан», «Wildberries рассылкасын», «Kaspi хабарламалары»). Its own cases
 # have no «ы» or «і» before the ending («жазылымнан», «рассылканы»), nor do «my» and «your»

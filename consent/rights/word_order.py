@@ -35,7 +35,7 @@ closes, unsubscribed the person it came from, as «do not email», «не отп
 
 import re
 
-from .spelling import fold
+from .spelling import ABLATIVE, fold
 
 # The nouns a request's phrase names the data with (folded, spelling.fold): the object two
 # rights of one sentence may share (apart), and that a pronoun stands for (also.py).
@@ -164,7 +164,6 @@ def replying(tokens, clauses, places) -> bool:
 # «бұғаттан шығару»), or to issue or publish its object («жаңа курс туралы хабарлама шығарыңыз»,
 # «жаңалықтарды шығарыңыз»), which asks no request. Folded.
 ISSUING = "шыгар"
-KAZAKH_ABLATIVE = re.compile(r"\w+[дтн][ае]н")
 
 
 def issued(tokens, places) -> bool:
@@ -174,7 +173,7 @@ def issued(tokens, places) -> bool:
     return (
         before is not None
         and tokens[last].startswith(ISSUING)
-        and not KAZAKH_ABLATIVE.fullmatch(tokens[before])
+        and not ABLATIVE.fullmatch(tokens[before])
     )
 
 

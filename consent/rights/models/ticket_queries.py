@@ -2,6 +2,9 @@
 closable, a person's; each the one home of its rule, which the desk's list, its filters, the
 admin index, the digest and the person's pages read."""
 
+from functools import reduce
+from operator import or_
+
 from django.db.models import BooleanField, ExpressionWrapper, Q
 
 from .officers import AssignedQuerySet
@@ -78,19 +81,19 @@ class TicketQuerySet(AssignedQuerySet):
         their latest link, or, none sent (held back by the mail limit, or none needed), after
         the request was opened. Clock time, as the link's own life (links.VERIFY_MAX_AGE); the
         nightly job closes them (expiring.requests_expire)."""
-        # A letter forwarded about someone else waits for an officer to open that person's own
+        # Not one only an officer closes (Ticket.OFFICER_CLOSES, as expiring.closes_on reads it):
+        # a letter forwarded about someone else waits for an officer to open that person's own
         # request (desk_notes.FORWARDED_CLOSE), not for anyone's link: closed unseen, it was lost.
         # Nor one saying someone else's data was sent to its writer: a possible breach (L21).
-        unseen = Q(limits__has_key="forwarded") | Q(limits__has_key="misdirected")
-        return self.unconfirmed().filter(self._link_ended(now)).exclude(unseen)
+        ended = self.unconfirmed().filter(self._link_ended(now))
+        return ended.exclude(self._marked(self.model.OFFICER_CLOSES))
 
     def closable(self, now):
         """Unconfirmed requests an officer may close at `now` (see Ticket.closable_as): every one
         the night would close (`expired`), and sooner one no link is sent for. Not only those
         whose link went: one the mail limit held back was the night's to close, never the desk's."""
-        ended = self._link_ended(now)
-        for mark in self.model.ANSWERED_AT_ONCE:  # no link: closed by an officer once read
-            ended |= Q(**{f"limits__{mark}": True})
+        answered = self._marked(self.model.ANSWERED_AT_ONCE)  # no link: closed once read
+        ended = self._link_ended(now) | answered
         return self.unconfirmed().filter(Q(subject__isnull=True, as_guardian=False) | ended)
 
     def _link_ended(self, now):
@@ -98,3 +101,11 @@ class TicketQuerySet(AssignedQuerySet):
         (Ticket.closable_as reads the same rule)."""
         ended = now - self.model.CONFIRM_WITHIN
         return Q(link_sent_at__lt=ended) | Q(link_sent_at=None, opened_at__lt=ended)
+
+    @staticmethod
+    def _marked(marks):
+        """Any of `marks` set in its `limits`, as `any(map(ticket.limits.get, marks))` reads a
+        request (Ticket.closable_as, expiring.closes_on). By containment, which is never NULL: a
+        key compared (limits__forwarded=True) is NULL where the key is missing, and excluded,
+        left out every request without the mark too."""
+        return reduce(or_, (Q(limits__contains={mark: True}) for mark in marks))

@@ -103,8 +103,10 @@ class Ticket(models.Model):
     REFERENCE_PREFIX = "R-"
     # How long a confirmation link works (links.VERIFY_MAX_AGE); its mail names the end.
     CONFIRM_WITHIN = timedelta(days=7)
-    # The marks (`limits`) of letters answered at once, no link (analytics_letters.py).
+    # The marks (`limits`) of letters answered at once, no link (analytics_letters.py); of them,
+    # those only an officer closes, never the night (expiring.closes_on, TicketQuerySet.expired).
     ANSWERED_AT_ONCE = ("forwarded", "analytics", "misdirected")
+    OFFICER_CLOSES = ("forwarded", "misdirected")
 
     type = models.CharField(_("type"), max_length=20, choices=Type)
     status = models.CharField(
@@ -313,9 +315,7 @@ class Ticket(models.Model):
         """Whether it waits for the person: the row's `waits` (TicketQuerySet.with_waiting), or
         asked of the database by that rule where its queryset did not give it."""
         waits = getattr(self, "waits", None)
-        if waits is None:
-            waits = type(self).objects.waiting().filter(pk=self.pk).exists()
-        return waits
+        return type(self).objects.waiting().filter(pk=self.pk).exists() if waits is None else waits
 
     @property
     def is_overdue(self):
