@@ -281,8 +281,9 @@ def outbox_copies_delete(
                                      status=Ticket.Status.DONE)  # fmt: skip
     for ticket in answered:
         if ticket.answer_files & unsent_files:
-            ticket_reopen(ticket, cause=cause, actor=actor)
-            notify_reopened(ticket)
+            # The request as reopening left it (open, its date counted again), not as read
+            # above: the notice said a request past its date was «due on» a day gone.
+            notify_reopened(ticket_reopen(ticket, cause=cause, actor=actor))
 
 
 @transaction.atomic
