@@ -11,11 +11,19 @@ it ended her data and her consents); read as "other", it waited fifteen working 
 questions with nothing to tell the officer what it was. Decided: it opens "other", acting on
 nothing, marked (Ticket.limits["misdirected"]) so that the officers are told at once that it may
 be a breach (alerts.notify_new_ticket), the desk says so on its page and the writer is answered
-at once in her language with a receipt and no link to confirm (analytics_letters.py)."""
+at once in her language with a receipt and no link to confirm (analytics_letters.py).
 
+Other people who get our mail themselves are not someone else's data sent to the writer: «Другие
+клиенты получают рассылку», «Басқа клиенттер де хабарлама алып жатыр», «Рассылка приходит и
+другим людям» tell of our news reaching others (RECEIVING: the others named as who gets it, not
+whose it is). Marked all the same where the sentence names the writer's own as what they got
+(«Другой клиент получил мои данные»: a breach of hers)."""
+
+import re
 from itertools import pairwise
 
 from .pieces import pieces
+from .sentences import OWN, OWN_NOUN
 from .spelling import fold, words
 
 # Someone else's: «чужие», «чужое», «чужого»; «бөтен»; «басқа біреудің», «өзгенің».
@@ -23,7 +31,16 @@ FOREIGN = ("чуж", "ботен", "биреудин", "озгенин")
 # «другого/другому человеку, клиенту, лицу, получателю», «басқа адамның/адамға, клиенттің».
 OTHER = ("друг", "баска")
 PERSON = ("человек", "клиент", "лиц", "пользовател", "покупател", "получател", "адресат",
-          "абонент", "адам", "киси", "кисин", "биреу", "тулга")  # fmt: skip
+          "абонент", "адам", "киси", "кисин", "биреу", "тулга", "люд")  # fmt: skip
+# The others as who gets the mail, not whose it is: the Russian nominative or dative («другие
+# клиенты получают», «другим людям приходит»), the Kazakh nominative or dative, but for the
+# dative of what is meant for someone («басқа адамға арналған хат», «адресованное другому
+# клиенту»). Folded.
+RECEIVING = ("другие", "другая", "другим", "другому")
+KAZAKH_RECEIVING = re.compile(r"([лдт][ае]р)?([гк][ае]|н[ае])?")
+MEANT = ("арнал", "адресов", "предназнач")
+# «Другой клиент», «другой человек»: the masculine nominative, the person's stem alone.
+BARE = re.compile(r"(клиент|человек|пользователь|покупатель|получатель|адресат|абонент)ы?")
 # Sent to the writer, or come to her: «прислали», «отправили», «пришло», «получила», «попало»;
 # «жібердіңіздер», «жолдадыңыз», «келді», «келіп тұр», «алдым». Folded beginnings, none of which
 # begins «келісім» (consent).
@@ -38,10 +55,25 @@ def misdirected(texts: list[str]) -> bool:
     for text in texts:
         for piece in pieces(text or ""):
             said = [fold(word) for word in words(piece)]
+            mine = any(word in OWN - {"мне", "меня", "маган"} or OWN_NOUN.fullmatch(word)
+                       for word in said)  # fmt: skip
             foreign = any(word.startswith(FOREIGN) for word in said) or any(
-                word.startswith(OTHER) and following.startswith(PERSON)
-                for word, following in pairwise(said)
+                word.startswith(OTHER)
+                and following.startswith(PERSON)
+                and (mine or not _receiving(word, following, said[max(0, at - 1) : at + 3]))
+                for at, (word, following) in enumerate(pairwise(said))
             )
             if foreign and any(word.startswith(SENT) for word in said):
                 return True
     return False
+
+
+def _receiving(other, person, near):
+    """Whether «other person» (folded) names who gets the mail, not whose it is (RECEIVING): not
+    beside a word of what is meant for them (MEANT), among the words `near` it."""
+    if any(word.startswith(MEANT) for word in near):
+        return False
+    if other == "баска":
+        stem = next(stem for stem in PERSON if person.startswith(stem))
+        return KAZAKH_RECEIVING.fullmatch(person[len(stem) :]) is not None
+    return other in RECEIVING or (other == "другой" and BARE.fullmatch(person) is not None)
