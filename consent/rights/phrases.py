@@ -21,6 +21,7 @@ from itertools import pairwise
 
 from .informed import about_it, told_of
 from .news_stops import writers_own
+from .not_working import out_of_order
 from .sentences import (
     KAZAKH_ASKING,
     OPENING_QUESTION,
@@ -340,6 +341,8 @@ def _position(phrase: Phrase, sentence: Sentence, words=(), *, blocked=False, sa
                 or (not (polite or whether) and able_after(tokens[at:], sentence.clauses[at:]))
                 or (phrase.kind in REPORTED and about_it(sentence, start, at))  # informed.py
                 or _other_sense(sentence, places)
+                # A feature said not to work, «Выгрузка данных не работает» (not_working.py).
+                or (phrase.kind != "unsubscribe" and out_of_order(tokens, clauses, start, at))
             )  # fmt: skip
             if bool(no_request) == blocked:
                 return tuple(places)
