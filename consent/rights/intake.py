@@ -19,7 +19,7 @@ from consent.common.refusals import cache_down
 from consent.core import routes
 from consent.core.subjects import subject_find
 
-from . import applications, changed, news_stops, phrases, pronouns, recalls
+from . import applications, changed, copies, news_stops, photos, phrases, pronouns, recalls
 from .about_whom import names_another
 from .also import one_request, withdrawn_beside
 from .analytics_letters import analytics_letter
@@ -261,11 +261,11 @@ def recognise(
 
 
 def _named(table, text, letter=None):  # the news a pronoun stands for named in `letter`
-    """The requests `text` names (phrases.find_each, one a kind); and a withdrawal found beside a
-    destruction («деректерімді жойып, келісімімді қайтарып алыңыз»), opened rather than it: the
-    withdrawal stops processing as the letter arrives and, once confirmed, ends in destroying
-    what no consent still needs; the destruction alone would stop nothing until confirmed."""
-    found = of_purpose(item_instead(pronouns.find_named(table, text, letter), text), text)
+    """The requests `text` names (phrases.find_each, one a kind; photos.py, copies.py); and a
+    withdrawal beside a destruction («деректерімді жойып, келісімімді қайтарып алыңыз») opened
+    rather than it: it stops processing as the letter arrives, the destruction nothing until."""
+    found = item_instead(pronouns.find_named(table, text, letter), text)
+    found = of_purpose(copies.without_copies(photos.or_destroyed(table, found, text), text), text)
     if any(match.phrase.kind == Type.DESTROY for match in found):
         withdrawals = [phrase for phrase in table if phrase.kind == Type.WITHDRAW]
         withdrawal = phrases.find(withdrawals, text)

@@ -18,7 +18,11 @@ function word to the phrase table) asks to remove the person, unless the letter 
 as what is removed («удалите из базы мой номер»): then it is that item's correction
 (item_instead). And a short «Исправьте, пожалуйста.», «Түзетіп беріңізші.» with no object,
 right after a sentence that names an item as wrong («В фамилии ошибка.», «Тегім қате
-жазылған.»), corrects that item (WRONG)."""
+жазылған.»), corrects that item (WRONG).
+
+A verb of changing said not to be needed asks nothing, before or after it: «Фамилия изменилась, но
+исправлять не нужно», «Не надо ничего менять», «Тегім өзгерді, түзету керек емес», «…түзетудің
+қажеті жоқ» (UNNEEDED): told changed, the item was corrected all the same."""
 
 import re
 
@@ -30,7 +34,7 @@ from consent.core.models import Subject
 from .asking import COURTESY, imperative
 from .models import Ticket
 from .pieces import ASKED, pieces
-from .sentences import QUESTION_PARTICLES, sentences
+from .sentences import DECLINING, QUESTION_PARTICLES, WANTING, sentences
 from .spelling import FUNCTION_WORDS, fold, words
 from .verb_forms import NEGATION_SYLLABLES
 from .word_order import DATA_NOUNS
@@ -49,11 +53,15 @@ NUMBERED = ("заказ", "договор", "запрос", "заявк", "сч�
 # «Дұрыстаңыз» («make right») as common as «түзетіңіз»: «Аты-жөнімді дұрыстаңыз» opened "other".
 CHANGE = ("исправ", "измен", "помен", "смен", "обнов", "поправ", "замен", "актуализ",
           "корректир", "тузет", "озгерт", "озгер", "ауыстыр", "жанарт", "алмастыр",
-          "дурыста")  # fmt: skip
+          "дурыста", "менят", "меняйт")  # fmt: skip
 REMOVE = ("удал", "убер", "убр", "сотр", "вычеркн", "исключ", "ошир", "жой", "алып")
 # A Kazakh verb negated inside it («өзгертпеңіз», «жоймаңыз»): a syllable right after its stem
 # (verb_forms.NEGATION_SYLLABLES).
 NOT = frozenset({"не", "ни"})
+# A verb of changing or removing not needed, within UNNEEDED words of it: «не нужно», «не надо»,
+# «не требуется», «не хочу» (sentences.WANTING) before or after it; after it the Kazakh «керек»,
+# «қажет» with «емес» or «жоқ» (sentences.DECLINING). Folded.
+UNNEEDED, NEEDED = 3, ("керек", "кереги", "кажет")
 # What follows a verb's stem when it tells the act done: the Russian past and passive
 # («удалили», «изменён», «исправлены»), the Kazakh past («өшірдіңіз», «жойылды»). In a question
 # it asks whether it was done («Вы удалили мой номер?»), and opened the item's removal again;
@@ -78,8 +86,12 @@ def asked_items(text: str) -> list[tuple[str, bool]]:
     for piece in pieces(text):
         folded = [fold(word) for word in words(piece)]
         asked = bool(ASKED.search(piece.strip()) or QUESTION_PARTICLES & set(folded))
+        # A change said not needed: one told in the sentence asks nothing either («Фамилия
+        # изменилась, но исправлять не нужно»); an imperative beside it still asks.
+        unneeded = said_unneeded(piece)
         verbs = [verb for at, word in enumerate(folded)
-                 if (verb := _verb(folded, at, word, asked=asked))]  # fmt: skip
+                 if (verb := _verb(folded, at, word, asked=asked))
+                 and not (unneeded and not imperative(word))]  # fmt: skip
         items = [_item(word, folded[at + 1] if at + 1 < len(folded) else "")
                  for at, word in enumerate(folded)]  # fmt: skip
         if verbs == ["change"] and not any(items) and _bare(folded):
@@ -106,6 +118,9 @@ def item_instead(found: list, text: str) -> list:
     kept = []
     tokens = [token for sentence in sentences(text) for token in sentence.tokens]
     for match in found:
+        told = not any(imperative(tokens[at]) for at in match.places if at < len(tokens))
+        if match.phrase.kind == Ticket.Type.CORRECT and told and said_unneeded(text):
+            continue  # «Тегім өзгерді, бірақ түзету керек емес»: told changed, not asked
         if (
             match.phrase.kind == Ticket.Type.DESTROY
             and all(word.startswith(REMOVE + PLACES) for word in match.phrase.words)
@@ -148,10 +163,32 @@ def _verb(folded, at, word, *, asked=False):
             continue
         if (at and folded[at - 1] in NOT) or word[len(stem) : len(stem) + 2] in NEGATION_SYLLABLES:
             return None
+        if _unneeded(folded, at):
+            return None
         if asked and DONE.fullmatch(word[len(stem) :]):
             return None
         return kind
     return None
+
+
+def said_unneeded(text: str) -> bool:
+    """Whether a sentence of `text` says a change is not needed (UNNEEDED)."""
+    for piece in pieces(text):
+        folded = [fold(word) for word in words(piece)]
+        if any(w.startswith(CHANGE + REMOVE) and _unneeded(folded, at)
+               for at, w in enumerate(folded)):  # fmt: skip
+            return True
+    return False
+
+
+def _unneeded(folded, at):
+    """Whether the words near the verb at `at` say it is not needed (UNNEEDED)."""
+    near = folded[max(0, at - UNNEEDED) : at + 1 + UNNEEDED]
+    return any(
+        (word in NOT and following.startswith(WANTING))
+        or (word.startswith(NEEDED) and DECLINING.fullmatch(following))
+        for word, following in zip(near, [*near[1:], ""], strict=False)
+    )
 
 
 def _item(word, following):

@@ -11,12 +11,32 @@ it ended her data and her consents); read as "other", it waited fifteen working 
 questions with nothing to tell the officer what it was. Decided: it opens "other", acting on
 nothing, marked (Ticket.limits["misdirected"]) so that the officers are told at once that it may
 be a breach (alerts.notify_new_ticket), the desk says so on its page and the writer is answered
-at once in her language with a receipt and no link to confirm (analytics_letters.py)."""
+at once in her language with a receipt and no link to confirm (analytics_letters.py).
+
+Other people who get our mail themselves are not someone else's data sent to the writer: «Другие
+клиенты получают рассылку», «Басқа клиенттер де хабарлама алып жатыр», «Рассылка приходит и
+другим людям» tell of our news reaching others (RECEIVING: the others named as who gets it, not
+whose it is). Marked all the same where the sentence names the writer's own as what they got
+(«Другой клиент получил мои данные»: a breach of hers)."""
+
+import re
 
 from .pieces import pieces
+from .sentences import OWN, OWN_NOUN
 from .someone_else import PERSON, someone_else
 from .spelling import fold, words
 
+# The others as who gets the mail, not whose it is: the Russian nominative or dative («другие
+# клиенты получают», «другим людям приходит»), the Kazakh nominative or dative («басқа
+# клиенттер алып жатыр», «басқа адамдарға келеді»), but for the dative of what is meant for
+# someone («басқа адамға арналған хат», «адресованное другому клиенту»). Folded.
+RECEIVING = ("другие", "другая", "другим", "другому")
+KAZAKH_RECEIVING = re.compile(
+    r"(адам|кисин?|биреу|тулга|пайдаланушы|алушы|клиент|абонент)([лдт][ае]р)?([гк][ае]|н[ае])?"
+)
+MEANT = ("арнал", "адресов", "предназнач")
+# «Другой клиент», «другой человек»: the masculine nominative, the person's stem alone.
+BARE = re.compile(r"(клиент|человек|пользователь|покупатель|получатель|адресат|абонент)ы?")
 # Sent to the writer, or come to her: «прислали», «отправили», «пришло», «получила», «попало»;
 # «жібердіңіздер», «жолдадыңыз», «келді», «келіп тұр», «алдым». Folded beginnings, none of which
 # begins «келісім» (consent). Not a person's noun («получатель»: someone_else.PERSON).
@@ -33,6 +53,23 @@ def misdirected(texts: list[str]) -> bool:
         for piece in pieces(text or ""):
             said = [fold(word) for word in words(piece)]
             sent = any(w.startswith(SENT) and not PERSON.fullmatch(w) for w in said)
-            if sent and someone_else(said):
+            mine = any(word in OWN - {"мне", "меня", "маган"} or OWN_NOUN.fullmatch(word)
+                       for word in said)  # fmt: skip
+            if sent and someone_else(said, counts=None if mine else _not_receiving(said)):
                 return True
     return False
+
+
+def _not_receiving(said):
+    """Which of someone_else's pairs count, «another person» at `at` of the folded words `said`:
+    one not named as who gets our mail (RECEIVING)."""
+
+    def counts(at, other, person):
+        near = said[max(0, at - 1) : at + 3]
+        if any(word.startswith(MEANT) for word in near):
+            return True
+        if other == "баска":
+            return KAZAKH_RECEIVING.fullmatch(person) is None
+        return other not in RECEIVING and not (other == "другой" and BARE.fullmatch(person))
+
+    return counts

@@ -21,6 +21,7 @@ from itertools import pairwise
 
 from .informed import about_it, told_of
 from .news_stops import writers_own
+from .not_working import out_of_order
 from .sentences import (
     KAZAKH_ASKING,
     OPENING_QUESTION,
@@ -36,6 +37,7 @@ from .verb_forms import (
     NEGATION_SYLLABLES,
     able_after,
     kazakh_other_form,
+    negates_another,
     own_act,
     present,
     reported,
@@ -305,14 +307,15 @@ def _position(phrase: Phrase, sentence: Sentence, words=(), *, blocked=False, sa
         else:
             if unurged(sentence, phrase_words, tuple(places)):
                 continue  # «Я не могу писать вам» is no «не писать»
-            # The words before the match and between its words, not the phrase's own («не хочу
-            # получать письма» is a phrase).
-            # Before it, only in its clause: «ссылка не работает, отпишите меня» asks.
-            # Between its words, those of the clause the word before stands in: a verb sharing
-            # its object with another's (word_order._shared_object) reads not that one's «не»
-            # («Заблокируйте и не удаляйте мои данные» asks the block).
+            # The words before the match (in its clause: «ссылка не работает, отпишите меня» asks;
+            # not another verb's «не», verb_forms.negates_another: «Не удаляйте мои данные,
+            # заблокируйте их») and between its words (of the clause the word before stands in:
+            # a verb sharing its object with another's, word_order._shared_object, reads not that
+            # one's «не», «Заблокируйте и не удаляйте мои данные»), not the phrase's own («не
+            # хочу получать письма» is a phrase).
             clauses = sentence.clauses
-            before = [i for i in range(max(0, start - 2), start) if not joining(tokens, i)]
+            before = [i for i in range(max(0, start - 2), start)
+                      if not (joining(tokens, i) or negates_another(tokens, i, start))]  # fmt: skip
             around = {tokens[i] for i in before if clauses[i] == clauses[start]} | {
                 tokens[i]
                 for here, there in pairwise(places)
@@ -330,21 +333,17 @@ def _position(phrase: Phrase, sentence: Sentence, words=(), *, blocked=False, sa
                 # мәліметтер бар») asks for access only about the writer's own data.
                 or (phrase_words[0] in OPENING_QUESTION and not sentence.own)
                 or (not polite and any(map(supposing, phrase_words, matched)))
-                or (
-                    phrase.kind in REPORTED
-                    and not (polite and sentence.wished)
-                    and any(map(reported, phrase_words, matched))
-                )
-                or (
-                    phrase.kind in REPORTED
-                    and phrase.language == "ru"
-                    and any(map(own_act, phrase_words, matched))
-                )
+                or (phrase.kind in REPORTED and not (polite and sentence.wished)
+                    and any(map(reported, phrase_words, matched)))
+                or (phrase.kind in REPORTED and phrase.language == "ru"
+                    and any(map(own_act, phrase_words, matched)))
                 or withheld(sentence, start, at, polite=polite, whether=whether)
                 or (not (polite or whether) and able_after(tokens[at:], sentence.clauses[at:]))
                 or (phrase.kind in REPORTED and about_it(sentence, start, at))  # informed.py
                 or _other_sense(sentence, places)
-            )
+                # A feature said not to work, «Выгрузка данных не работает» (not_working.py).
+                or (phrase.kind != "unsubscribe" and out_of_order(tokens, clauses, start, at))
+            )  # fmt: skip
             if bool(no_request) == blocked:
                 return tuple(places)
     return None

@@ -11,7 +11,8 @@ FILLERS), in a text that names the news elsewhere: they are what it stops. It is
 phrase is (phrases.find_each), so a «не», a question or a supposition withholds it as it
 withholds the phrase («Рассылка приходит, как её отключить?» asks how). Not when the text names
 the data too (word_order.DATA_NOUNS): «Деректерім бар, хабарлама да келеді, оларды өшіріңіз»
-may ask to delete them, for an officer to read (unsaid.py, which keeps PRONOUNS and FILLERS).
+may ask to delete them, for an officer to read (unsaid.py, which keeps FILLERS; PRONOUNS are
+word_order.py's).
 Not a verb that takes a person off a list («отпишите её», «уберите её»: someone else,
 relatives.py). Whose news the text names, another company's title
 («Рассылка Кинопоиска приходит, отключите её»), is still read on the whole letter (titles.py).

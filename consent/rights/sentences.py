@@ -15,6 +15,7 @@ from itertools import pairwise
 from .asking import COULD, YOU_CONDITIONAL, asked_please, can_you
 from .pieces import ASKED, CLAUSE_END, pieces
 from .spelling import FUNCTION_WORDS, fold, word_set, words
+from .verb_forms import negates_another
 
 # A request's number as our mails write it (Ticket.reference), the R also as the Cyrillic
 # letter that looks the same. A sentence that names one is about that request («Мы получили ваш
@@ -278,10 +279,10 @@ def withheld(
 ) -> bool:
     """Whether the phrase at tokens[start..end] of `sentence` names no request: the sentence
     asks, its clause supposes it (neither when it is asked of us `polite`ly, asked_of_us),
-    negates it before it (or a «не … чтобы» does), calls the request off, asks for its form
-    (FORMS), names its button (CONTROLS) on the side its language names it (NAMING_AFTER), or
-    declines it right after. A question of `whether` the writer can (whether.py) is asked,
-    and its how («қалай», «не істеу керек») withholds nothing."""
+    negates it before it (or a «не … чтобы» does; not another verb's «не», verb_forms), calls the
+    request off, asks for its form (FORMS), names its button (CONTROLS) on the side its language
+    names it (NAMING_AFTER), or declines it right after. A question of `whether` the writer can
+    (whether.py) is asked, and its how («қалай», «не істеу керек») withholds nothing."""
     tokens, clause = sentence.tokens, sentence.clauses[start]
     if not (polite or whether) and questioned(sentence, start, end):
         return True
@@ -291,7 +292,9 @@ def withheld(
     if "не" in before and SO_THAT & set(before[before.index("не") :]):
         return True
     own = [at for at in range(len(tokens)) if sentence.clauses[at] == clause]
-    if (NEGATIONS | ASKED_BEFORE) & {tokens[at] for at in own if at < start}:
+    if (NEGATIONS | ASKED_BEFORE) & {
+        tokens[at] for at in own if at < start and not negates_another(tokens, at, start)
+    }:
         return True
     asking = KAZAKH_ASKING - {KAZAKH_HOW} if whether else KAZAKH_ASKING
     if asking & {tokens[at] for at in own if not start <= at <= end} or any(

@@ -51,11 +51,15 @@ def someone_elses(said: list[str]) -> bool:
     )
 
 
-def someone_else(said: list[str]) -> bool:
+def someone_else(said: list[str], counts=None) -> bool:
     """Whether the folded words `said` name someone else in any case: FOREIGN, or OTHER right
-    before a person (PERSON)."""
+    before a person (PERSON), where `counts(at, other, person)` says so (misdirected.py: not a
+    person named as who gets our mail); every such pair when None."""
     return _foreign(said) or any(
-        OTHER.fullmatch(word) and PERSON.fullmatch(after) for word, after in pairwise(said)
+        OTHER.fullmatch(word)
+        and PERSON.fullmatch(after)
+        and (counts is None or counts(at, word, after))
+        for at, (word, after) in enumerate(pairwise(said))
     )
 
 

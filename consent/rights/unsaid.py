@@ -18,7 +18,7 @@ import re
 
 from .sentences import sentences
 from .spelling import fold, word_set
-from .word_order import DATA_NOUNS
+from .word_order import DATA_NOUNS, PRONOUNS
 
 # Verbs that delete or stop either the data or the news, folded beginnings.
 VERBS = ("удал", "сотр", "стер", "уничтож", "убер", "отключ", "выключ", "прекрат", "останов",
@@ -28,10 +28,9 @@ VERBS = ("удал", "сотр", "стер", "уничтож", "убер", "от
 ASKED = re.compile(r"\w+(ите|йте|ьте|ть|н[ыи]з|н[ыи]зш[ыи]|н[ыи]здар|ндар|уд[ыи])")
 # The news or the data said by a pronoun, folded: her, them; Kazakh it, them, this. («Это» is a
 # function word, read as nothing.)
-PRONOUNS = {"ru": ("ее", "их"), "kk": ("оны", "оларды", "муны")}
 # Words that may stand beside the verb alone in its clause, folded: «отключите уже», «срочно».
 FILLERS = frozenset(map(fold, word_set("уже срочно наконец скорее просто плиз немедленно сразу "
-                                       "тез тезирек енди")))  # fmt: skip
+                                       "лучше тез тезирек енди")))  # fmt: skip
 # Words of a verb of two («алып тастаңыз») and of a request's courtesy, beside the verb alone.
 BESIDE = frozenset({"алып", "кери", "тоже", "тагы", "да", "де"})
 

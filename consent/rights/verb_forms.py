@@ -1,7 +1,7 @@
 """The forms of a request's verb in which it asks nothing (compliance L7, phrases._position): told
 in the past («я отписалась», «вы удалили», «тоқтаттық»), put in the writer's own future
 («отпишусь»), or supposed in the Kazakh conditional («қайтарып алсам»). Pure word functions, one
-phrase word against one word of the text (both folded, spelling.fold)."""
+phrase word against one word of the text (both folded, spelling.fold); and whose a «не» is."""
 
 import re
 
@@ -124,3 +124,14 @@ def present(phrase_word, word):
     of the Russian imperative `phrase_word` («присылайте»): «Вы мне не присылаете рассылку»
     complains that none comes, it asks no stop. Folded."""
     return phrase_word.endswith("йте") and word.endswith("ете")
+
+
+def negates_another(tokens, at, start):
+    """Whether the «не» at tokens[at] negates another verb than the phrase's starting at
+    tokens[start]: its object moved before its verb (word_order.moved), the object stands after a
+    verb of its own that the «не» reaches first (VERB). «Не удаляйте мои данные, заблокируйте их»:
+    the «не» is «удаляйте»'s, the block of «данные … заблокируйте» is asked. Not when the phrase
+    begins with its verb: «Не спешите удалять данные» asks no deletion."""
+    if tokens[at] not in ("не", "ни") or VERB.search(tokens[start]):
+        return False
+    return any(map(VERB.search, tokens[at + 1 : start]))

@@ -40,6 +40,8 @@ from .spelling import ABLATIVE, fold
 # The nouns a request's phrase names the data with (folded, spelling.fold): the object two
 # rights of one sentence may share (apart), and that a pronoun stands for (also.py).
 DATA_NOUNS = ("данн", "деректер", "малимет", "сведен", "информац", "акпарат", "дата")
+# The pronouns that stand for them, or for the news, once named (pronouns.py, unsaid.py). Folded.
+PRONOUNS = {"ru": ("ее", "их"), "kk": ("оны", "оларды", "муны")}
 # «Данное», «данного», ...: the participle and the demonstrative («согласие, данное на рассылку»,
 # «удалите данное письмо»), which begin as the data do but are not the data («данные», «данных»).
 # Folded as the words read are: «данную» is «даннуйу».
@@ -238,17 +240,21 @@ def _shared_owner(tokens, clauses, following, at: int, i: int) -> bool:
     )
 
 
+_OBJECTS = frozenset(word for words in PRONOUNS.values() for word in words)
+
+
 def apart(match, other, tokens: list[str]) -> bool:
     """Whether two matches name two requests: they share no word, or only the data both verbs
     name («Заблокируйте и удалите мои данные», «Деректерімді бұғаттаңыз және жойыңыз»: two
-    rights, _shared_object). Not «отзыв согласия на рассылку»: one request."""
+    rights, _shared_object), by a pronoun too («Деректерімді жоймаңыз, оларды бұғаттаңыз»).
+    Not «отзыв согласия на рассылку»: one request."""
     if match.start > other.end or match.end < other.start:
         return True
     shared = set(match.places) & set(other.places)
     return (
         match.phrase.kind != other.phrase.kind
         and bool(shared)
-        and all(tokens[at].startswith(DATA_NOUNS) for at in shared)
+        and all(tokens[at].startswith(DATA_NOUNS) or tokens[at] in _OBJECTS for at in shared)
         and set(match.places) != shared
         and set(other.places) != shared
     )
