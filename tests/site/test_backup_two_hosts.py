@@ -77,3 +77,31 @@ def test_two_hosts_timers_take_the_days_dump_once(django_db_blocker, tmp_path):
         assert calls.read_text().splitlines() == ["dumped"]
         assert list(own.iterdir()) == []
         assert query(url, RECORDED) == [(1,)]
+
+
+# age's stand-in, once the dump is through: the database goes (every other session ended, the
+# one holding the backup's lock among them), as a database restarting at that moment would.
+AGE_THEN_DATABASE_GONE = """#!/bin/sh
+cat
+psql -q "$DATABASE_URL" -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+  WHERE datname = current_database() AND pid <> pg_backend_pid()" >/dev/null
+"""
+
+
+@pytest.mark.requires_tool("psql", apt="postgresql-client")
+def test_a_dump_written_as_the_database_goes_says_it_is_not_recorded(django_db_blocker, tmp_path):
+    tools, folder = tmp_path / "bin", tmp_path / "backup"
+    tools.mkdir()
+    folder.mkdir()
+    (tools / "age").write_text(AGE_THEN_DATABASE_GONE)
+    (tools / "age").chmod(0o755)
+    with django_db_blocker.unblock(), live_database() as url:
+        env = {**host(site_env(url), tools, folder), "DATABASE_URL": url}
+        done = subprocess.run([ROOT / "scripts" / "backup"], env=env, capture_output=True,
+                              text=True)  # fmt: skip
+        assert done.returncode == 1
+        assert "backup written but not recorded" in done.stderr
+        assert "run `manage.py backup_recorded` once the database answers" in done.stderr
+        [dump] = folder.iterdir()
+        assert dump.name.endswith(".dump.age") and dump.stat().st_size > 0
+        assert query(url, RECORDED) == [(0,)]
