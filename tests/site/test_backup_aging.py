@@ -16,7 +16,7 @@ import pytest
 
 from tests.live import ROOT, live_database, site_env
 
-from .test_backup_restore import AGE, NO_DATABASE
+from .test_backup_restore import AGE, TESTS_CLOCK
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 KEEP = 56
@@ -65,41 +65,50 @@ def test_the_night_s_backup_deletes_each_dump_the_day_the_letter_says(django_db_
 
 
 @pytest.mark.requires_tool("faketime", apt="faketime")
-def test_the_dumps_age_out_on_a_night_whose_dump_fails_and_after_the_day_s_is_taken(tmp_path):
-    # 20:00 UTC on the 5th is 02:00 on the 6th in Almaty.
-    env = {"BACKUP_DIR": str(tmp_path / "backup"), **NO_DATABASE, "TZ": "UTC"}
-    tools, folder = tools_in(tmp_path, "#!/bin/sh\necho 'pg_dump: error: lost' >&2\nexit 1\n")
-    env["PATH"] = f"{tools}:/usr/bin:/bin"
-    at = "2026-12-05 20:00:00"
-    for name in ["db-2026-10-11.dump.age", "db-2026-10-12.dump.age", "db-2026-10-13.dump.age"]:
-        (folder / name).write_bytes(b"an earlier night's dump")  # copied here today: new times
-    failed = subprocess.run(["faketime", at, ROOT / "scripts" / "backup"], env=env,
-                            capture_output=True, text=True)  # fmt: skip
-    assert failed.returncode != 0 and "pg_dump: error: lost" in failed.stderr
-    # 11 October + 56 days is 6 December: that dump goes, the 12th's and the 13th's stay.
-    assert kept(folder) == ["db-2026-10-12.dump.age", "db-2026-10-13.dump.age"]
+def test_the_dumps_age_out_on_a_night_whose_dump_fails_and_after_the_day_s_is_taken(
+    django_db_blocker, tmp_path
+):
+    with django_db_blocker.unblock(), live_database() as url:
+        # 20:00 UTC on the 5th is 02:00 on the 6th in Almaty.
+        env = {
+            "BACKUP_DIR": str(tmp_path / "backup"),
+            **TESTS_CLOCK,
+            "TZ": "UTC",
+            "DATABASE_URL": url,
+        }
+        tools, folder = tools_in(tmp_path, "#!/bin/sh\necho 'pg_dump: error: lost' >&2\nexit 1\n")
+        env["PATH"] = f"{tools}:/usr/bin:/bin"
+        at = "2026-12-05 20:00:00"
+        for name in ["db-2026-10-11.dump.age", "db-2026-10-12.dump.age", "db-2026-10-13.dump.age"]:
+            (folder / name).write_bytes(b"an earlier night's dump")  # copied here today: new times
+        failed = subprocess.run(["faketime", at, ROOT / "scripts" / "backup"], env=env,
+                                capture_output=True, text=True)  # fmt: skip
+        assert failed.returncode != 0 and "pg_dump: error: lost" in failed.stderr
+        # 11 October + 56 days is 6 December: that dump goes, the 12th's and the 13th's stay.
+        assert kept(folder) == ["db-2026-10-12.dump.age", "db-2026-10-13.dump.age"]
 
-    # The next day, the 7th in Almaty, a start after its dump was taken.
-    (folder / "db-2026-12-07.dump.age").write_bytes(b"this morning's dump")
-    later = subprocess.run(["faketime", "2026-12-06 20:00:00", ROOT / "scripts" / "backup"],
-                           env=env, capture_output=True, text=True)  # fmt: skip
-    assert later.returncode == 0, later.stderr
-    assert "backup already written today" in later.stdout
-    assert kept(folder) == ["db-2026-10-13.dump.age", "db-2026-12-07.dump.age"]
+        # The next day, the 7th in Almaty, a start after its dump was taken.
+        (folder / "db-2026-12-07.dump.age").write_bytes(b"this morning's dump")
+        later = subprocess.run(["faketime", "2026-12-06 20:00:00", ROOT / "scripts" / "backup"],
+                               env=env, capture_output=True, text=True)  # fmt: skip
+        assert later.returncode == 0, later.stderr
+        assert "backup already written today" in later.stdout
+        assert kept(folder) == ["db-2026-10-13.dump.age", "db-2026-12-07.dump.age"]
 
 
 @pytest.mark.requires_tool("faketime", apt="faketime")
-def test_the_dumps_are_kept_as_long_as_the_site_reads_backup_keep_days(tmp_path):
+def test_the_dumps_are_kept_as_long_as_the_site_reads_backup_keep_days(django_db_blocker, tmp_path):
     """The script read BACKUP_KEEP_DAYS itself, and the site (which tells the person) otherwise:
     «+30» was 30 days in the letter and stopped every backup as «not a whole number»."""
-    tools, folder = tools_in(tmp_path, "#!/bin/sh\necho 'pg_dump: error: lost' >&2\nexit 1\n")
-    env = {"BACKUP_DIR": str(folder), **NO_DATABASE, "TZ": "UTC", "BACKUP_KEEP_DAYS": "+30",
-           "PATH": f"{tools}:/usr/bin:/bin"}  # fmt: skip
-    for day in ["2026-11-05", "2026-11-06", "2026-11-07"]:
-        (folder / f"db-{day}.dump.age").write_bytes(b"an earlier night's dump")
-    night = subprocess.run(["faketime", "2026-12-05 20:00:00", ROOT / "scripts" / "backup"],
-                           env=env, capture_output=True, text=True)  # fmt: skip
-    assert "not a whole number" not in night.stderr
-    assert "pg_dump: error: lost" in night.stderr  # it went as far as the dump
-    # 6 November + 30 days is 6 December, the day of the run in Almaty.
-    assert kept(folder) == ["db-2026-11-07.dump.age"]
+    with django_db_blocker.unblock(), live_database() as url:
+        tools, folder = tools_in(tmp_path, "#!/bin/sh\necho 'pg_dump: error: lost' >&2\nexit 1\n")
+        env = {"BACKUP_DIR": str(folder), **TESTS_CLOCK, "TZ": "UTC", "BACKUP_KEEP_DAYS": "+30",
+               "PATH": f"{tools}:/usr/bin:/bin", "DATABASE_URL": url}  # fmt: skip
+        for day in ["2026-11-05", "2026-11-06", "2026-11-07"]:
+            (folder / f"db-{day}.dump.age").write_bytes(b"an earlier night's dump")
+        night = subprocess.run(["faketime", "2026-12-05 20:00:00", ROOT / "scripts" / "backup"],
+                               env=env, capture_output=True, text=True)  # fmt: skip
+        assert "not a whole number" not in night.stderr
+        assert "pg_dump: error: lost" in night.stderr  # it went as far as the dump
+        # 6 November + 30 days is 6 December, the day of the run in Almaty.
+        assert kept(folder) == ["db-2026-11-07.dump.age"]

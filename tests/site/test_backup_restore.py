@@ -223,11 +223,11 @@ def test_a_restored_dump_loses_again_what_a_parent_and_a_minimisation_erased(
             assert "erased again: 0" in twice.stdout
 
 
-# The environment of the tests below that run no database: the script asks this host's clock
-# first (`backup_recorded --keep-days`), which the tests' settings leave alone
-# (HOST_CLOCK_TOLERANCE None); the clock's own test runs on the production settings.
-NO_DATABASE = {"DATABASE_URL": "postgres://emalu_app@127.0.0.1/emalu",
-               "DJANGO_SETTINGS_MODULE": "tests.settings", "BACKUP_RECIPIENT": "age1x"}  # fmt: skip
+# The environment of the tests below, on a database of their own (live_database): the script
+# asks this host's clock first (`backup_recorded --keep-days`), which the tests' settings leave
+# alone (HOST_CLOCK_TOLERANCE None; the clock's own test runs on the production settings), and
+# takes the dump under the backup's lock in the database (test_backup_two_hosts.py).
+TESTS_CLOCK = {"DJANGO_SETTINGS_MODULE": "tests.settings", "BACKUP_RECIPIENT": "age1x"}
 
 # Each stand-in writes part of its output, then fails as the real tool does on that fault.
 CUT_SHORT = {
@@ -237,7 +237,9 @@ CUT_SHORT = {
 
 
 @pytest.mark.parametrize("fault", CUT_SHORT)
-def test_a_backup_cut_short_leaves_no_part_and_keeps_the_dumps_before_it(tmp_path, fault):
+def test_a_backup_cut_short_leaves_no_part_and_keeps_the_dumps_before_it(
+    django_db_blocker, tmp_path, fault
+):
     tools, folder = tmp_path / "bin", tmp_path / "backup"
     tools.mkdir()
     folder.mkdir()
@@ -249,8 +251,10 @@ def test_a_backup_cut_short_leaves_no_part_and_keeps_the_dumps_before_it(tmp_pat
         (tools / name).chmod(0o755)
     earlier = folder / "db-2026-12-01.dump.age"
     earlier.write_bytes(b"last night's dump")
-    env = {"PATH": f"{tools}:/usr/bin:/bin", "BACKUP_DIR": str(folder), **NO_DATABASE}
-    failed = subprocess.run([ROOT / "scripts" / "backup"], env=env, capture_output=True, text=True)
+    env = {"PATH": f"{tools}:/usr/bin:/bin", "BACKUP_DIR": str(folder), **TESTS_CLOCK}
+    with django_db_blocker.unblock(), live_database() as url:
+        failed = subprocess.run([ROOT / "scripts" / "backup"], capture_output=True, text=True,
+                                env={**env, "DATABASE_URL": url})  # fmt: skip
     assert failed.returncode != 0
     assert "backup failed: nothing written; the dumps before it are kept" in failed.stderr
     assert failing.split("'")[1] in failed.stderr  # the tool's own reason
