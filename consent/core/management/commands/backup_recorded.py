@@ -6,11 +6,10 @@ from contextlib import suppress
 from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import DatabaseError
-from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from consent.common.clock import clock_wrong
-from consent.common.dates import local_today
+from consent.common.dates import local_date, local_today
 from consent.common.locks import session_unlock, try_session_lock
 from consent.core.jobs import BACKUP, JobCommand, last_run, run_recorded
 
@@ -75,7 +74,7 @@ class Command(JobCommand):
             return
         try:
             last = last_run(BACKUP)
-            if last and timezone.localdate(last.finished_at) == local_today():
+            if last and local_date(last.finished_at) == local_today():
                 at = last.finished_at.isoformat(timespec="seconds")
                 self.stdout.write(f"backup already taken today, recorded at {at} (by the host "
                                   "whose BACKUP_DIR holds it): none taken again")  # fmt: skip
