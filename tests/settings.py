@@ -2,6 +2,11 @@
 
 import os
 
+# Production's settings whatever the shell exports: DEBUG=1, left exported after `make run`'s or
+# makemessages' commands, turned a dozen settings to the demo's (the console mail, cookies' names,
+# mail sent after each page, which wrote a link's secret «[token]» before a test read it). A test
+# that wants the demo's passes DEBUG to the process it starts (tests/site/test_demo_on_sqlite.py).
+os.environ["DEBUG"] = "false"
 os.environ.setdefault("SECRET_KEY", "test-only-key-" + "x" * 40)
 os.environ.setdefault("OPERATOR_BIN", "123456789012")
 os.environ.setdefault("RESPONSIBLE_PERSON", "Test Responsible")
