@@ -94,11 +94,12 @@ def notify_new_ticket(ticket: Ticket) -> None:
 
 
 def soonest_due(ticket: Ticket) -> date | None:
-    """For a request the intake could not type ("other", due in our own fifteen working days):
+    """For a letter the intake could not type ("other", due in our own fifteen working days):
     the day it would be due as the type the law gives the fewest working days (a correction, a
     block, a destruction), which its words may be asking for unrecognised. The notice says to
     read it today and names that day (compliance L8). None for a typed one."""
-    if ticket.type != Ticket.Type.OTHER or ticket.limits.get("misdirected"):
+    typed = ticket.type != Ticket.Type.OTHER or ticket.channel != Ticket.Channel.EMAIL
+    if typed or ticket.limits.get("misdirected"):  # chosen on a form or by an officer
         return None
     return due_date(ticket.received_at, min(DEADLINES.values()))
 
