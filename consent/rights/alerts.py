@@ -6,7 +6,7 @@ What an outsider can repeat at will (a letter that cannot become a request, a fa
 raises at most one mail per window, counted in the database or the shared cache, so on every
 host alike: a flood of letters must not become a flood in every officer's mailbox."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -31,7 +31,9 @@ from consent.core.staff import (
     notice_bounded,
     staff_addressed,
 )
+from consent.workdays.calendar import due_date
 
+from .deadlines import DEADLINES
 from .models import QUIET_REASONS, QuarantinedMessage, Ticket
 from .models.officers import works_requests
 
@@ -47,11 +49,11 @@ def officers() -> QuerySet[AbstractUser]:
     return desk_staff().exclude(email="")
 
 
-def _tell_officers(ticket: Ticket, template: str, subject_line: str) -> None:
+def _tell_officers(ticket: Ticket, template: str, subject_line: str, **context) -> None:
     """Each officer is mailed, in their own language, a link to the request's page."""
     url = absolute_url(reverse("admin:rights_ticket_change", args=[ticket.pk]))
     queue_mail_each(
-        staff_addressed(officers()), template, {"ticket": ticket, "url": url},
+        staff_addressed(officers()), template, {"ticket": ticket, "url": url, **context},
         subject_line=subject_line,
     )  # fmt: skip
 
@@ -88,7 +90,18 @@ def notify_new_ticket(ticket: Ticket) -> None:
             overdue if ticket.is_overdue else _("New request %(ref)s, due %(due)s"),
             {"ref": ticket.reference, "due": lazy_date(ticket.due_date)},
         )
-    _tell_officers(ticket, "staff_new_request", subject_line)
+    _tell_officers(ticket, "staff_new_request", subject_line, soonest=soonest_due(ticket))
+
+
+def soonest_due(ticket: Ticket) -> date | None:
+    """For a letter the intake could not type ("other", due in our own fifteen working days):
+    the day it would be due as the type the law gives the fewest working days (a correction, a
+    block, a destruction), which its words may be asking for unrecognised. The notice says to
+    read it today and names that day (compliance L8). None for a typed one."""
+    typed = ticket.type != Ticket.Type.OTHER or ticket.channel != Ticket.Channel.EMAIL
+    if typed or ticket.limits.get("misdirected"):  # chosen on a form or by an officer
+        return None
+    return due_date(ticket.received_at, min(DEADLINES.values()))
 
 
 def notify_confirmed_late(ticket: Ticket) -> None:

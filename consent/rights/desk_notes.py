@@ -5,10 +5,12 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.dates import reader_time
+from consent.common.dates import local_date, reader_time
 from consent.core.guardians import awaits_confirmation, wards_at
+from consent.core.purposes import PURPOSES
 
 from .expiring import closes_on
+from .given_again import given_again
 from .models import Ticket
 
 Type, Status = Ticket.Type, Ticket.Status
@@ -155,6 +157,7 @@ def destroys_note(ticket: Ticket, said: str | Promise = DESTROYS) -> str | Promi
     person sent the same day. `said`: what the panel says of the destruction itself."""
     if ticket.subject_id is None:
         return said
+    said = f"{said} {given_since(ticket)}".rstrip()
     others = (Ticket.objects.of(ticket.subject).filter(status=Ticket.Status.OPEN)
               .exclude(pk=ticket.pk).exclude(type__in=MOOT).order_by("due_date", "id"))  # fmt: skip
     item = _("%(ref)s, %(type)s, due %(due)s")
@@ -173,6 +176,26 @@ def destroys_note(ticket: Ticket, said: str | Promise = DESTROYS) -> str | Promi
         "It also closes these other requests of the person unanswered, as no data is left to "
         "answer them with; answer them first: %(requests)s."
     ) % {"requests": listed}
+
+
+def given_since(ticket: Ticket) -> str:
+    """What a destruction does to a consent the person gave after asking for it (their last
+    word on it, given_again.last_word): it goes with the rest. A withdrawal leaves such a
+    consent standing (the newer choice); whether a destruction should is the operator's
+    lawyer's to say, so the officer is told before she acts, and checks with the person."""
+    again = given_again(ticket, ticket.subject)
+    if not again:
+        return ""
+    given = "; ".join(
+        str(_("“%(purpose)s”, %(date)s"))
+        % {"purpose": PURPOSES[code].name, "date": reader_time(local_date(grant.at))}
+        for code, grant in again.items()
+    )
+    return str(_(
+        "After this request the person gave consent: %(given)s. Carrying it out destroys that "
+        "consent and the data given with it as well. Before carrying it out, check with the "
+        "person whether the request still stands."
+    )) % {"given": given}  # fmt: skip
 
 
 def close_note(ticket: Ticket) -> str | Promise:

@@ -57,6 +57,10 @@ ENTRY = re.compile(r"^###\s+([LT]\d+)\b", re.MULTILINE)
 HEADING = re.compile(r"^#{1,3}\s", re.MULTILINE)
 OUTSIDE = re.compile(r"\*\*Status:\*\*\s*outside the software", re.IGNORECASE)
 CI_LINE = re.compile(r"\*\*Proof in CI:\*\*(.*)")
+# how far an entry is done, in the map's own words first: a Status opening otherwise (L6 opened
+# with a case, its «implemented» half-way down, above what it did not do) claims nothing readable
+DONE = r"(?:implemented|partial|not implemented|outside the software)\b"
+STATUS = re.compile(rf"^- \*\*Status:\*\*\s*{DONE}", re.MULTILINE)
 # `manage.py fetch_request_mail`, `.venv/bin/python manage.py tombstones export`
 COMMAND = re.compile(r"\bmanage\.py\s+([a-z_]+)")
 # `/kk/requests/new/`, `/ru/privacy/<n>/`: a page of the site, a placeholder standing for a value
@@ -160,6 +164,8 @@ def entry_problems(text):
             problems.append(
                 f"{entry_id}: names no test, no CI proof, and is not marked outside the software"
             )
+        if not STATUS.search(body):
+            problems.append(f"{entry_id}: its Status does not open with how far it is done")
     return problems
 
 
@@ -302,7 +308,7 @@ def test_the_checker_finds_definitions_where_pytest_and_python_put_them(tmp_path
 
 def test_the_checker_reports_missing_doubled_and_unproved_entries():
     def entry(entry_id, body):
-        return f"### {entry_id} — x\n- **Tests:** {body}\n"
+        return f"### {entry_id} — x\n- **Tests:** {body}\n- **Status:** implemented.\n"
 
     proved = "`tests/forms/test_forms.py::test_without_the_required_consent_nothing_is_stored`"
     text = "".join(entry(i, proved) for i in EXPECTED if i not in {"L2", "L3", "L4", "T3"})
@@ -310,6 +316,10 @@ def test_the_checker_reports_missing_doubled_and_unproved_entries():
     text += entry("L4", "`consent/core/gate.py::permitted_subjects` only code, no test")
     text += entry("T3", "none.\n- **Proof in CI:** `.ci/run`")
     text += entry("L26", proved)
+    text = text.replace(
+        "### T5 — x\n- **Tests:** " + proved + "\n- **Status:** implemented.",
+        "### T5 — x\n- **Tests:** " + proved + "\n- **Status:** A case. implemented",
+    )
     text += "### L1 — again\n- **Status:** outside the software: the operator's duty.\n"
     problems = entry_problems(text)
     assert sorted(problems) == sorted([
@@ -318,4 +328,5 @@ def test_the_checker_reports_missing_doubled_and_unproved_entries():
         "L3: 2 entries, expected exactly 1",
         "L4: names no test, no CI proof, and is not marked outside the software",
         "L26: not a requirement of the map",
+        "T5: its Status does not open with how far it is done",
     ])  # fmt: skip
