@@ -8,6 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 # A set of radio buttons is chosen from, not filled in.
 CHOOSE = {"required": _("Choose one of the options.")}
+# A box left empty says what to do, as the forms' other messages do: Django's «This field is
+# required.» («Обязательное поле.», «Бұл өрісті толтыру міндетті.») named the fault, not the fix.
+DJANGO_REQUIRED = forms.Field.default_error_messages["required"]
+FILL_IN = _("Fill in this field.")
 # Only a tampered post sends a value a list does not offer: the message does not repeat it back
 # (Django's does, however long it is).
 NOT_OFFERED = {"invalid_choice": _("This choice is not offered. Reload the page and try again.")}
@@ -45,6 +49,9 @@ class AccessibleErrors:
     bound_field_class = StatedField
 
     def full_clean(self):
+        for field in self.fields.values():  # fields added in a form's __init__ too
+            if field.error_messages.get("required") is DJANGO_REQUIRED:
+                field.error_messages["required"] = FILL_IN
         super().full_clean()
         self.describe_errors()
 

@@ -28,7 +28,7 @@ def texts(texts_of_the_module, db):  # published once for the module (tests/form
 
 
 TOO_QUICK = {"kk": "тым жылдам", "ru": "слишком быстро"}
-REQUIRED = {"kk": "толтыру міндетті", "ru": "Обязательное поле"}
+REQUIRED = {"kk": "Бұл өрісті толтырыңыз.", "ru": "Заполните это поле."}
 TICK = {"kk": "белгі қойыңыз", "ru": "Отметьте"}
 OPTIONAL = {"kk": "(міндетті емес)", "ru": "(необязательно)"}
 
@@ -262,6 +262,17 @@ TITLE_ERROR = {"kk": "Қате: ", "ru": "Ошибка: "}
 
 def title_of(page):
     return htmllib.unescape(re.search(r"<title>(.*?)</title>", page, re.S).group(1))
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("path", EMPTY_POSTS)
+def test_a_box_left_empty_is_asked_to_be_filled_in(client, texts, lang, path):
+    """Each message says what to do: Django's own, «Обязательное поле.», «Бұл өрісті толтыру
+    міндетті.», named the fault only, under every box of a form sent empty."""
+    page = client.post(f"/{lang}/{path}", {"token": aged_token()}).content.decode()
+    with translation.override(lang):
+        assert gettext("This field is required.") not in page
+    assert REQUIRED[lang] in page
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

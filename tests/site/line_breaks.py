@@ -92,3 +92,27 @@ SPACE_LOST = """() => [...document.querySelectorAll('span.one-line')].flatMap(s 
   const lost = sameLine && word.left - letter.right < 1;
   return lost ? [t.data.trim().slice(-25) + ' ' + s.textContent] : [];
 })"""
+
+
+# Links listed one an item (the footer's, those under the policy) whose rows meet: where a link
+# wraps, its last line and the next link's first stood no further apart than two lines of one
+# link (2 px on a 320 px phone, «Дербес деректеріңізге қатысты өтініш» over «Электрондық пошта
+# арқылы жаңалықтар мен ұсыныстар»), and four lines read as one link. As the request form's
+# choices (tests/forms/test_browser.py::RADIO_GAPS): 8 px or more between two items' words.
+LINKS_RUN_TOGETHER = """() => [...document.querySelectorAll('ul, ol')].flatMap(list => {
+  const lines = e => { const r = document.createRange(); r.selectNodeContents(e);
+                       return [...r.getClientRects()].filter(l => l.width); };
+  const links = [...list.children].filter(li => li.getClientRects().length).map(li => {
+    const a = li.querySelector(':scope > a');
+    return a && a.textContent.trim() === li.textContent.trim() ? lines(a) : null;
+  });
+  return links.slice(1).flatMap((below, i) => {
+    const above = links[i];
+    if (!above || !below || !above.length || !below.length) return [];
+    if (above.length === 1 && below.length === 1) return [];  // one line each: a thumb's row
+    const gap = below[0].top - above[above.length - 1].bottom, said = j => list.children[j]
+      .textContent.trim();
+    return gap >= -2 && gap < 8
+      ? [`links ${Math.round(gap)} px apart: «${said(i)}» over «${said(i + 1)}»`] : [];
+  });
+})"""

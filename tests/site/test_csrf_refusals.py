@@ -16,7 +16,7 @@ from consent.core.models import Subject, Submission
 ELSEWHERE = {"kk": "сайттың өз бетінен жіберілгенін көрсетпеді",
              "ru": "форма отправлена с\xa0собственной страницы этого сайта"}  # fmt: skip
 OUT_OF_DATE = {"kk": "Форма ескірген", "ru": "Форма устарела"}
-COOKIE = {"kk": "cookie файлын қайтармады", "ru": "cookie"}
+COOKIE = {"kk": "cookie файлын кері жібермеді", "ru": "cookie"}
 
 
 def browser(lang):

@@ -29,7 +29,7 @@ from django.utils.translation import gettext
 
 from tests.live import gunicorn, live_database, shared, shell
 from tests.pages import SETUP, problems, walk
-from tests.site.line_breaks import BAD_BREAKS, SPACE_LOST
+from tests.site.line_breaks import BAD_BREAKS, LINKS_RUN_TOGETHER, SPACE_LOST
 
 WIDTHS = (195, 320, 390, 768)
 # A 360 px phone with the system's largest text (Android's 200 %): the text doubles, the window
@@ -214,7 +214,7 @@ class Visits:
                 self.skip_links.append(f"{what} ({page.url}) at {width}px: {wrong}")
             if lost := page.evaluate(SPACE_LOST):
                 self.spaces.append(f"{what} ({page.url}) at {width}px: {lost}")
-            if bad := page.evaluate(BAD_BREAKS):
+            if bad := page.evaluate(BAD_BREAKS) + page.evaluate(LINKS_RUN_TOGETHER):
                 self.breaks.append(f"{what} ({page.url}) at {width}px: {bad}")
         page.set_viewport_size({"width": LARGE_TEXT, "height": 740})
         page.evaluate("document.documentElement.style.fontSize = '200%'")
@@ -286,7 +286,8 @@ def test_no_space_is_lost_before_a_number_kept_with_its_ending(walked):
 def test_no_line_ends_where_a_reader_misreads_it(walked):
     """On every state of the public site, at the walk's widths: no address ends a line at its
     hyphen, no short number begins one alone after its noun (tests/site/line_breaks.py; every
-    width of the pages whose own words have them: tests/site/test_line_breaks.py)."""
+    width of the pages whose own words have them: tests/site/test_line_breaks.py), and no link
+    of a list wraps onto the next one's row (the footer's, at 320 px)."""
     assert not walked.breaks, "\n".join(walked.breaks)
 
 
