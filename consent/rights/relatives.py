@@ -6,7 +6,7 @@ person (told_of_another); or the writer themselves, who asks something in the fi
 import re
 
 from .phrases import same_word
-from .someone_else import someone_elses
+from .someone_else import owned_by_another, someone_elses
 from .spelling import ABLATIVE, common_prefix, fold, word_set, words
 from .unneeded import KAZAKH_NEEDING, NEEDING
 
@@ -138,7 +138,8 @@ def names_someone_else(text: str) -> bool:
     «my»), «атынан», children within two words after «my» or «our», or right before (MY), data
     that is his, hers or theirs (THIRD_PERSON), him, her or them taken off something
     (OBJECT_PRONOUNS), or news not needed by them (DATIVE_THIRD_PERSON), data said to be
-    someone else's (someone_else.someone_elses); in English too
+    someone else's (someone_else.someone_elses), or anything said to belong to someone else
+    (someone_else.owned_by_another: said of the data a clause away); in English too
     (RELATIVES); or a death (DIED)."""
     if died(text):
         return True
@@ -151,6 +152,8 @@ def names_someone_else(text: str) -> bool:
         if word in THIRD_PERSON and any(w.startswith(HELD) for w in folded[at + 1 : at + 3]):
             return True
         if word.startswith(HELD) and someone_elses(folded[max(at - 3, 0) : at + 4]):
+            return True
+        if owned_by_another(folded, at):  # «…, они принадлежат другому человеку»: the data's
             return True
         if _taken_off(folded, at):
             return True
