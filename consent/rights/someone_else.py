@@ -9,9 +9,9 @@ Whose the data are is said by the genitive («данные другого кли
 деректері»): `someone_elses`. To whom a letter was meant or sent is said in any case («письмо
 другому клиенту», «басқа адамға арналған хат»): `someone_else`; a dative beside the data («не
 передавайте их другим лицам») names no one whose data they are, but with a word of belonging
-it does («принадлежат другому человеку», «басқа адамға тиесілі»: `owned_by_another`), as the
-Kazakh possessive predicate does («басқа адамдікі», «біреудікі»). Words folded (spelling.fold),
-each matched whole."""
+it does («принадлежат другому человеку», «басқа адамға тиесілі»), as «about» does («о другом
+человеке», «басқа адам туралы»; `said_of_another`), and the Kazakh possessive predicate
+(«басқа адамдікі», «біреудікі»). Words folded (spelling.fold), each matched whole."""
 
 import re
 from itertools import pairwise
@@ -46,27 +46,38 @@ PERSON_WHOSE = re.compile(
 # Belonging, which makes a dative whose: «принадлежат», «принадлежащие»; «тиесілі» (belonging
 # to), «қатысты» (concerning). Folded beginnings.
 BELONGING = ("принадлеж", "тиесил", "катысты")
+# About, which says whom the data are of: «информация о другом человеке», «басқа адам туралы
+# деректер» (the Russian preposition before the person, the Kazakh postposition after). Folded.
+ABOUT = frozenset({"о", "об", "обо"})
+ABOUT_KAZAKH = frozenset({"туралы", "жайлы", "жонинде"})
 
 
 def someone_elses(said: list[str]) -> bool:
     """Whether the folded words `said` call something someone else's: FOREIGN, another person
     in the genitive (OTHER_WHOSE right before PERSON_WHOSE), or in any case with a word of
-    belonging (owned_by_another)."""
+    belonging or «about» (said_of_another)."""
     return (
         _foreign(said)
         or any(
             OTHER_WHOSE.fullmatch(word) and PERSON_WHOSE.fullmatch(after)
             for word, after in pairwise(said)
         )
-        or any(owned_by_another(said, at) for at in range(len(said)))
+        or any(said_of_another(said, at) for at in range(len(said)))
     )
 
 
-def owned_by_another(said: list[str], at: int) -> bool:
-    """Whether the folded word at `at` says something belongs to someone else (BELONGING) named
-    right beside it, in any case (someone_else): «принадлежат другому человеку», «другому лицу
-    принадлежат», «басқа адамға тиесілі»."""
-    return said[at].startswith(BELONGING) and someone_else(said[max(at - 2, 0) : at + 3])
+def said_of_another(said: list[str], at: int) -> bool:
+    """Whether the folded word at `at` ties something to someone else named right beside it, in
+    any case (someone_else): it belongs to them (BELONGING, the person before or after:
+    «принадлежат другому человеку», «другому лицу принадлежат», «басқа адамға тиесілі») or is
+    about them (ABOUT before the person, «о другом человеке»; ABOUT_KAZAKH after, «басқа адам
+    туралы»)."""
+    word = said[at]
+    if word.startswith(BELONGING):
+        return someone_else(said[max(at - 2, 0) : at + 3])
+    if word in ABOUT:
+        return someone_else(said[at + 1 : at + 3])
+    return word in ABOUT_KAZAKH and someone_else(said[max(at - 2, 0) : at])
 
 
 def someone_else(said: list[str]) -> bool:
