@@ -60,7 +60,8 @@ class HeadersMiddleware:
         link = holds_link_secret(request.get_full_path())
         if staff or link:
             response.headers.setdefault("X-Robots-Tag", "noindex")
-        if link:  # in place of SecurityMiddleware's (set by now: it sits above this one)
+        # SecurityMiddleware, above this one, answers after it and sets its own only where none is.
+        if link:
             response.headers["Referrer-Policy"] = settings.LINK_REFERRER_POLICY
         return response
 

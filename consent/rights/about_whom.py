@@ -79,7 +79,7 @@ def _no_person(token: str) -> bool:
 # what is held («Ерланның деректерін жойыңыз») or in the accusative past the sentence's first
 # word («Өтінемін, Ерланды таратылымнан шығарыңыз»), but never a word of the request itself
 # («Деректерімді жойыңыз»). Folded.
-WHOSE = (*HELD, "согласи", "келисим", "малимет", "акпарат", "мекенжай", "номир", "почт", "адрес")
+WHOSE = (*HELD, "согласи", "келисим", "мекенжай", "почт", "адрес")
 VERB_BEFORE = re.compile(r".+(ите|йте|ть|ться)")
 GENITIVE = re.compile(r".{3,}[ндт][ыи]н")
 ACCUSATIVE = re.compile(r".{3,}[ндт][ыи]")

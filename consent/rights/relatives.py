@@ -6,9 +6,10 @@ person (told_of_another); or the writer themselves, who asks something in the fi
 import re
 
 from .phrases import same_word
-from .someone_else import someone_elses
+from .someone_else import said_of_another, someone_elses
 from .spelling import ABLATIVE, common_prefix, fold, word_set, words
 from .unneeded import KAZAKH_NEEDING, NEEDING
+from .word_order import DATA_NOUNS
 
 # Words that name someone else the letter is about: «удалите данные моей дочери», «ұлымның
 # деректерін жойыңыз», «otpishite muzha», «пишу за бабушку». What it asks is not the sender's own
@@ -39,7 +40,11 @@ OTHER_PERSON_KAZAKH = re.compile(
 # Whose data: «удалите её данные», «его персональные данные», «оның деректерін жойыңыз» (his,
 # her, their, two words at most before what the operator holds). Folded, see FOLD.
 THIRD_PERSON = frozenset({"ее", "его", "их", "онын", "олардын"})
-HELD = ("данн", "персональн", "анкет", "контакт", "номер", "телефон", "деректер", "жеке", "дербес")
+# What the operator holds: the nouns of the data (word_order.DATA_NOUNS: «мәліметтер», «ақпарат»,
+# «сведения», «информация» too, which a copy of this list in about_whom.py alone had), and their
+# items. Folded beginnings.
+HELD = (*DATA_NOUNS, "персональн", "анкет", "контакт", "номер", "номир", "телефон", "жеке",
+        "дербес")  # fmt: skip
 # Data the letter says is someone else's, not the writer's: «чужие данные», «данные другого
 # человека», «басқа адамның деректері», «бөтен деректер» (within three words of what the operator
 # holds, HELD; someone_else.someone_elses). «Вы прислали мне чужие данные, удалите их» destroyed
@@ -138,7 +143,8 @@ def names_someone_else(text: str) -> bool:
     «my»), «атынан», children within two words after «my» or «our», or right before (MY), data
     that is his, hers or theirs (THIRD_PERSON), him, her or them taken off something
     (OBJECT_PRONOUNS), or news not needed by them (DATIVE_THIRD_PERSON), data said to be
-    someone else's (someone_else.someone_elses); in English too
+    someone else's (someone_else.someone_elses), or anything said to belong to someone else
+    or about them (someone_else.said_of_another: said of the data a clause away); in English too
     (RELATIVES); or a death (DIED)."""
     if died(text):
         return True
@@ -151,6 +157,8 @@ def names_someone_else(text: str) -> bool:
         if word in THIRD_PERSON and any(w.startswith(HELD) for w in folded[at + 1 : at + 3]):
             return True
         if word.startswith(HELD) and someone_elses(folded[max(at - 3, 0) : at + 4]):
+            return True
+        if said_of_another(folded, at):  # «…, они принадлежат другому человеку»: the data's
             return True
         if _taken_off(folded, at):
             return True

@@ -1,10 +1,11 @@
 """What a destroyed person may have left behind, looked for everywhere the database can hold it.
 
-Every text, JSON and binary column of every table (read from PostgreSQL's catalogue, so a table
-or column added later is searched without anyone naming it here), binary values decrypted when
-they are the site's ciphertext (photos, access answers, letters set aside), and every file under
-a folder. What is found is (table.column, what) pairs; the test says which, if any, the law
-keeps on purpose (docs/compliance.md, L13: the tombstone and the audit log hold none of it).
+Every text, JSON, binary and IP address column of every table (read from PostgreSQL's
+catalogue, so a table or column added later is searched without anyone naming it here), binary
+values decrypted when they are the site's ciphertext (photos, access answers, letters set
+aside), and every file under a folder. What is found is (table.column, what) pairs; the test
+says which, if any, the law keeps on purpose (docs/compliance.md, L13: the tombstone and the
+audit log hold none of it).
 """
 
 import contextlib
@@ -22,7 +23,8 @@ from django.db import connection
 
 from consent.core.photos import fernet
 
-TEXT_TYPES = {"text", "character varying", "character", "json", "jsonb", "bytea", "ARRAY"}
+# And the IP addresses (inet, read as text: «203.0.113.9/32»), which the person's are too.
+TEXT_TYPES = {"text", "character varying", "character", "json", "jsonb", "bytea", "ARRAY", "inet"}
 FERNET = re.compile(r"gAAAAA[A-Za-z0-9_\-=]{40,}")
 SIGNED = re.compile(r"\.?[A-Za-z0-9_\-]+:[A-Za-z0-9_\-]+:[A-Za-z0-9_\-]+")
 
