@@ -33,8 +33,8 @@ from .models import Ticket
 from .phrases import Match, Phrase, find_each
 from .sentences import sentences
 from .spelling import key_words
-from .unsaid import BESIDE, FILLERS, PRONOUNS
-from .word_order import DATA_NOUNS
+from .unsaid import BESIDE, FILLERS
+from .word_order import DATA_NOUNS, PRONOUNS
 
 # Verbs of turning off or stopping something, folded beginnings: what their object is follows
 # from the letter, where «отпишите», «уберите», «исключите» take a person off a list.

@@ -15,11 +15,11 @@ from consent.marketing.models import Campaign
 from consent.rights.models import Ticket
 
 from .conftest import act, confirm_link, web_request
+from .leftovers import Traces
 from .test_destroyed_scan import (
     EMAIL,
     NAMES,
     PHONES,
-    Traces,
     by_her_forms,
     by_the_news,
     echoing_relay,

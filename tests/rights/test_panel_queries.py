@@ -21,8 +21,9 @@ from tests.staff import verified_login
 #  5  the savepoint released, then 4 the page's template reads: the person, the emails set
 #     aside with the request and two lists of requests.
 # An access request's page asks 1 more: what a download would be refused for (the person, two
-# audit rows) beside the person read once the page's own.
-ASKED = {"correct": 32, "access": 33}
+# audit rows) beside the person read once the page's own. A correction's asks 1 more too: the
+# consents given since the request, which its «destroy instead» warns of (desk_notes.given_since).
+ASKED = {"correct": 33, "access": 33}
 
 
 @pytest.mark.parametrize("kind", ["correct", "access"])
