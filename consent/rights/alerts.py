@@ -31,9 +31,8 @@ from consent.core.staff import (
     notice_bounded,
     staff_addressed,
 )
-from consent.workdays.calendar import due_date
 
-from .deadlines import DEADLINES
+from .deadlines import due_soonest
 from .models import QUIET_REASONS, QuarantinedMessage, Ticket
 from .models.officers import works_requests
 
@@ -101,7 +100,7 @@ def soonest_due(ticket: Ticket) -> date | None:
     typed = ticket.type != Ticket.Type.OTHER or ticket.channel != Ticket.Channel.EMAIL
     if typed or ticket.limits.get("misdirected"):  # chosen on a form or by an officer
         return None
-    return due_date(ticket.received_at, min(DEADLINES.values()))
+    return due_soonest(ticket.received_at)
 
 
 def notify_confirmed_late(ticket: Ticket) -> None:

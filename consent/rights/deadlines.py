@@ -31,3 +31,9 @@ def deadline_days(ticket_type: str) -> int:
 def due_for(kind: str, received_at: datetime) -> date:
     """The law's due date of a request of type `kind` received at `received_at` (L8)."""
     return due_date(received_at, deadline_days(kind))
+
+
+def due_soonest(received_at: datetime) -> date:
+    """The due date of a request received at `received_at` as the type the law gives the fewest
+    working days (a correction, a block, a destruction): what an untyped letter may be."""
+    return due_date(received_at, min(map(deadline_days, Type.values)))

@@ -20,7 +20,7 @@ feature's name («деректерді түзету жұмыс істемейд�
 import re
 
 from .asking import imperative
-from .verb_forms import VERB
+from .verb_forms import NEGATION_SYLLABLES, VERB
 
 FAILING_AFTER = 4  # words after the phrase read for its failing, «на сайте» between (folded)
 # After «не»: works, opens, loads, downloads, happens («не получается»), responds. Folded.
@@ -28,7 +28,9 @@ WORKING = ("работа", "сработа", "функционир", "откры
            "получа", "действу", "срабатыва", "отвеча", "нажима", "проход")  # fmt: skip
 BROKEN = ("сломал", "перестал", "глючит", "завис", "барахлит")
 # Kazakh: «істемейді», «ашылмайды», «жүктелмейді», «шықпайды»; «істен шықты». Folded.
-KAZAKH_FAILING = re.compile(r"(исте|ашыл|жуктел|жукте|шык|ис+ке\s?ас)(ме|ма|пе|па|бе|ба)\w*|истен")
+KAZAKH_FAILING = re.compile(
+    rf"(исте|ашыл|жуктел|жукте|шык|ис+ке\s?ас)({'|'.join(NEGATION_SYLLABLES)})\w*|истен"
+)
 
 
 def out_of_order(tokens, clauses, start: int, end: int) -> bool:

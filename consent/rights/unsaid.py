@@ -18,7 +18,7 @@ import re
 
 from .sentences import sentences
 from .spelling import fold, word_set
-from .word_order import DATA_NOUNS, PRONOUNS
+from .word_order import DATA_NOUNS, PRONOUN_WORDS
 
 # Verbs that delete or stop either the data or the news, folded beginnings.
 VERBS = ("удал", "сотр", "стер", "уничтож", "убер", "отключ", "выключ", "прекрат", "останов",
@@ -26,8 +26,6 @@ VERBS = ("удал", "сотр", "стер", "уничтож", "убер", "от
 # Asked: the imperative («удалите», «өшіріңіз», «-шы»), or the infinitive after «прошу» or
 # before «сұраймын» («удалить», «өшіруді»). Not «удалили», «өшірілді», «өшірсеңіз». Folded.
 ASKED = re.compile(r"\w+(ите|йте|ьте|ть|н[ыи]з|н[ыи]зш[ыи]|н[ыи]здар|ндар|уд[ыи])")
-# The news or the data said by a pronoun, folded: her, them; Kazakh it, them, this. («Это» is a
-# function word, read as nothing.)
 # Words that may stand beside the verb alone in its clause, folded: «отключите уже», «срочно».
 FILLERS = frozenset(map(fold, word_set("уже срочно наконец скорее просто плиз немедленно сразу "
                                        "лучше тез тезирек енди")))  # fmt: skip
@@ -46,7 +44,7 @@ def object_unsaid(text: str, news: tuple[str, ...]) -> bool:
         w.startswith(news) for w in every
     ):
         return False
-    besides = FILLERS | BESIDE | {word for words in PRONOUNS.values() for word in words}
+    besides = FILLERS | BESIDE | PRONOUN_WORDS
     for sentence in found:
         for at, word in enumerate(sentence.tokens):
             if not (word.startswith(VERBS) and ASKED.fullmatch(word)):

@@ -41,7 +41,9 @@ from .spelling import ABLATIVE, fold
 # rights of one sentence may share (apart), and that a pronoun stands for (also.py).
 DATA_NOUNS = ("данн", "деректер", "малимет", "сведен", "информац", "акпарат", "дата")
 # The pronouns that stand for them, or for the news, once named (pronouns.py, unsaid.py). Folded.
+# («Это» is a function word, read as nothing.)
 PRONOUNS = {"ru": ("ее", "их"), "kk": ("оны", "оларды", "муны")}
+PRONOUN_WORDS = frozenset(word for words in PRONOUNS.values() for word in words)
 # «Данное», «данного», ...: the participle and the demonstrative («согласие, данное на рассылку»,
 # «удалите данное письмо»), which begin as the data do but are not the data («данные», «данных»).
 # Folded as the words read are: «данную» is «даннуйу».
@@ -240,9 +242,6 @@ def _shared_owner(tokens, clauses, following, at: int, i: int) -> bool:
     )
 
 
-_OBJECTS = frozenset(word for words in PRONOUNS.values() for word in words)
-
-
 def apart(match, other, tokens: list[str]) -> bool:
     """Whether two matches name two requests: they share no word, or only the data both verbs
     name («Заблокируйте и удалите мои данные», «Деректерімді бұғаттаңыз және жойыңыз»: two
@@ -254,7 +253,7 @@ def apart(match, other, tokens: list[str]) -> bool:
     return (
         match.phrase.kind != other.phrase.kind
         and bool(shared)
-        and all(tokens[at].startswith(DATA_NOUNS) or tokens[at] in _OBJECTS for at in shared)
+        and all(tokens[at].startswith(DATA_NOUNS) or tokens[at] in PRONOUN_WORDS for at in shared)
         and set(match.places) != shared
         and set(other.places) != shared
     )
